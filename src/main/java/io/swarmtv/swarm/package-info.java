@@ -1,0 +1,2 @@
+/** The peer protocol: wire messages and their codecs, connections, the chunk window and the scheduler. */
+package io.swarmtv.swarm;
