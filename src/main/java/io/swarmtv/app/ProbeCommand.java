@@ -1,5 +1,6 @@
 package io.swarmtv.app;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.swarmtv.ingest.ChunkerSettings;
@@ -54,7 +55,10 @@ final class ProbeCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
+      out.println(new ObjectMapper()
+          .setSerializationInclusion(JsonInclude.Include.NON_NULL)
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .writeValueAsString(report));
     } else {
       ProbeText.print(report, input, out);
     }

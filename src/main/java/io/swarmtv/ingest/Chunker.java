@@ -69,7 +69,6 @@ public final class Chunker implements TsListener {
 
   /** Takes one sync-checked packet that arrived at {@code arrivalMicros}. */
   public void accept(byte[] b, int off, long arrivalMicros) {
-    flushIfDue(arrivalMicros);
     if (openPackets == 0) {
       openIndex = packetIndex + 1;
     }
@@ -77,6 +76,8 @@ public final class Chunker implements TsListener {
     arrivals[openPackets++] = arrivalMicros;
     packetIndex++;
     demuxer.accept(b, off);
+    // Checked after demuxing, so a cut before this packet knows whether a frame starts in it.
+    cutIfDue(arrivalMicros, packetIndex);
     if (openPackets == ChunkerSettings.MAX_PACKETS) {
       if (pendingIndex > openIndex) {
         cutAt(pendingIndex, lastDts);
@@ -96,15 +97,22 @@ public final class Chunker implements TsListener {
 
   /** Emits the open chunk if its first packet has waited long enough. */
   public void flushIfDue(long nowMicros) {
+    cutIfDue(nowMicros, packetIndex + 1);
+  }
+
+  /**
+   * Cuts at {@code limit} (or at an unresolved frame before it) once the open chunk's first packet
+   * is {@link ChunkerSettings#maxChunkDelayMicros()} old. A chunk that itself starts at an
+   * unresolved frame waits the few packets until that frame's type is known.
+   */
+  private void cutIfDue(long nowMicros, long limit) {
     if (openPackets == 0 || nowMicros - arrivals[0] < settings.maxChunkDelayMicros()) {
       return;
     }
-    if (pendingIndex < 0) {
-      cutAt(packetIndex + 1, lastDts);
-    } else if (pendingIndex > openIndex) {
-      cutAt(pendingIndex, lastDts);
+    long at = pendingIndex >= 0 ? Math.min(pendingIndex, limit) : limit;
+    if (at > openIndex) {
+      cutAt(at, lastDts);
     }
-    // A chunk that itself starts at an unresolved frame waits the few packets until it resolves.
   }
 
   /** The input restarted or jumped: what follows starts afresh and is flagged a discontinuity. */
@@ -221,10 +229,14 @@ public final class Chunker implements TsListener {
   private void startAt(long index, int flags, long pts, long dts, long cutDts) {
     if (index > openIndex && openPackets > 0) {
       cutAt(index, cutDts);
+      openDts = dts;
+    } else if (openDts < 0 || cutDts != dts) {
+      openDts = dts;
     }
+    // Otherwise a timer cut just ended the last chunk at the previous frame's time: this chunk
+    // carries the rest of that frame's time, so the durations still add up.
     openFlags |= flags;
     openPts = pts;
-    openDts = dts;
     if ((flags & ChunkFlags.PART_START) != 0) {
       partStartDts = dts;
     }
