@@ -9,7 +9,8 @@ import java.util.Objects;
  * start and again after any corruption.
  *
  * <p>Alignment is trusted only where three sync bytes stand 188 bytes apart, so a stray 0x47 in
- * payload does not fool it; bytes skipped while searching are counted, never passed on.
+ * payload does not fool it; once aligned, a packet passes only if the packets after it line up
+ * too (where buffered). Bytes skipped are counted, never passed on.
  */
 public final class TsPacketReader {
   private static final int CONFIRM = 3;
@@ -58,7 +59,7 @@ public final class TsPacketReader {
       if (!ensure(TsPacket.SIZE, n == 0)) {
         break;
       }
-      if ((buf[pos] & 0xFF) != TsPacket.SYNC) {
+      if ((buf[pos] & 0xFF) != TsPacket.SYNC || !nextSyncFits()) {
         synced = false;
         resyncs++;
         continue;
@@ -73,6 +74,21 @@ public final class TsPacketReader {
       return -1;
     }
     return n;
+  }
+
+  /**
+   * Whether the packet at {@code pos} is confirmed by what follows, as far as it is buffered: the
+   * next packet starts with a sync byte, or the one after it does (then only the next packet's
+   * sync byte is damaged). Junk that happens to start with 0x47 fails both; a live source is never
+   * waited on for this.
+   */
+  private boolean nextSyncFits() {
+    int next = pos + TsPacket.SIZE;
+    if (next >= limit || (buf[next] & 0xFF) == TsPacket.SYNC) {
+      return true;
+    }
+    int after = next + TsPacket.SIZE;
+    return after >= limit || (buf[after] & 0xFF) == TsPacket.SYNC;
   }
 
   /** Moves {@code pos} to the first aligned packet start; false when input ends before one. */
