@@ -59,6 +59,7 @@ public final class TsPacketReader {
       if (!ensure(TsPacket.SIZE, n == 0)) {
         break;
       }
+      ensure(TsPacket.SIZE * CONFIRM, false); // what is already there, to confirm alignment with
       if ((buf[pos] & 0xFF) != TsPacket.SYNC || !nextSyncFits()) {
         synced = false;
         resyncs++;
@@ -147,7 +148,7 @@ public final class TsPacketReader {
       pos = 0;
     }
     while (limit - pos < want && !eof) {
-      if (!block && limit - pos > 0 && in.available() <= 0) {
+      if (!block && in.available() <= 0) {
         return false;
       }
       int r = in.read(buf, limit, buf.length - limit);

@@ -58,7 +58,9 @@ class TsPacketReaderTest {
     for (int i = 0; i < packets; i++) {
       if (i > 0 && rnd.nextInt(100) == 0) {
         // Junk that even starts with a sync byte, as a stray 0x47 in payload would.
-        byte[] junk = new byte[1 + rnd.nextInt(500)];
+        // A whole number of packets' worth of junk is indistinguishable from packets; skip those.
+        int length = 1 + rnd.nextInt(500);
+        byte[] junk = new byte[length % TsPacket.SIZE == 0 ? length + 1 : length];
         rnd.nextBytes(junk);
         junk[0] = 0x47;
         for (int k = 1; k < junk.length; k++) {
