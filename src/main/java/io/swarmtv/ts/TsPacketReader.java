@@ -59,7 +59,7 @@ public final class TsPacketReader {
       if (!ensure(TsPacket.SIZE, n == 0)) {
         break;
       }
-      ensure(TsPacket.SIZE * CONFIRM, false); // what is already there, to confirm alignment with
+      ensure(TsPacket.SIZE * (CONFIRM + 1), false); // only what is already there, to confirm with
       if ((buf[pos] & 0xFF) != TsPacket.SYNC || !nextSyncFits()) {
         synced = false;
         resyncs++;
@@ -78,18 +78,20 @@ public final class TsPacketReader {
   }
 
   /**
-   * Whether the packet at {@code pos} is confirmed by what follows, as far as it is buffered: the
-   * next packet starts with a sync byte, or the one after it does (then only the next packet's
-   * sync byte is damaged). Junk that happens to start with 0x47 fails both; a live source is never
-   * waited on for this.
+   * Whether the packet at {@code pos} is confirmed by what follows: at least two of the next three
+   * packet boundaries hold a sync byte, so one damaged sync byte ahead does not cost this packet,
+   * while junk that merely starts with 0x47 is caught. Boundaries not yet buffered count as
+   * confirming: a live source is never waited on for this.
    */
   private boolean nextSyncFits() {
-    int next = pos + TsPacket.SIZE;
-    if (next >= limit || (buf[next] & 0xFF) == TsPacket.SYNC) {
-      return true;
+    int confirming = 0;
+    for (int k = 1; k <= CONFIRM; k++) {
+      int q = pos + k * TsPacket.SIZE;
+      if (q >= limit || (buf[q] & 0xFF) == TsPacket.SYNC) {
+        confirming++;
+      }
     }
-    int after = next + TsPacket.SIZE;
-    return after >= limit || (buf[after] & 0xFF) == TsPacket.SYNC;
+    return confirming >= CONFIRM - 1;
   }
 
   /** Moves {@code pos} to the first aligned packet start; false when input ends before one. */
