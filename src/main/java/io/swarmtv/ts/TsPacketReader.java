@@ -78,20 +78,19 @@ public final class TsPacketReader {
   }
 
   /**
-   * Whether the packet at {@code pos} is confirmed by what follows: at least two of the next three
-   * packet boundaries hold a sync byte, so one damaged sync byte ahead does not cost this packet,
-   * while junk that merely starts with 0x47 is caught. Boundaries not yet buffered count as
-   * confirming: a live source is never waited on for this.
+   * Whether the packet at {@code pos} stands. If the stream seems to line up again inside its 188
+   * bytes (two sync bytes a packet apart), the packet is kept only when its own alignment goes on
+   * for the next three packets. So a short run of junk that merely starts with 0x47 is caught, a
+   * packet followed by a damaged one is kept, and bytes not yet buffered are never waited for.
    */
   private boolean nextSyncFits() {
-    int confirming = 0;
-    for (int k = 1; k <= CONFIRM; k++) {
-      int q = pos + k * TsPacket.SIZE;
-      if (q >= limit || (buf[q] & 0xFF) == TsPacket.SYNC) {
-        confirming++;
+    int end = Math.min(pos + TsPacket.SIZE, limit - TsPacket.SIZE);
+    for (int p = pos + 1; p < end; p++) {
+      if ((buf[p] & 0xFF) == TsPacket.SYNC && (buf[p + TsPacket.SIZE] & 0xFF) == TsPacket.SYNC) {
+        return aligned(pos + TsPacket.SIZE);
       }
     }
-    return confirming >= CONFIRM - 1;
+    return true;
   }
 
   /** Moves {@code pos} to the first aligned packet start; false when input ends before one. */

@@ -55,12 +55,14 @@ class TsPacketReaderTest {
     ByteArrayOutputStream damaged = new ByteArrayOutputStream();
     long garbage = 0;
     int packets = ts.length / TsPacket.SIZE;
+    int lastJunk = 0;
     for (int i = 0; i < packets; i++) {
-      if (i > 0 && rnd.nextInt(100) == 0) {
+      // Runs of junk a few packets apart: two right after each other can fake an alignment.
+      if (i - lastJunk > 4 && rnd.nextInt(100) == 0) {
+        lastJunk = i;
         // Junk that even starts with a sync byte, as a stray 0x47 in payload would.
-        // A whole number of packets' worth of junk is indistinguishable from packets; skip those.
-        int length = 1 + rnd.nextInt(500);
-        byte[] junk = new byte[length % TsPacket.SIZE == 0 ? length + 1 : length];
+        // Shorter than a packet: a longer run that starts with 0x47 looks like a packet itself.
+        byte[] junk = new byte[1 + rnd.nextInt(TsPacket.SIZE - 1)];
         rnd.nextBytes(junk);
         junk[0] = 0x47;
         for (int k = 1; k < junk.length; k++) {
