@@ -60,13 +60,20 @@ public record PesHeader(int streamId, int packetLength, int headerLength, long p
    * Returns false, changing nothing, when no valid header with timestamps is there.
    */
   public static boolean shiftTimestamps(byte[] b, int off, int len, long offset) {
-    PesHeader h = parse(b, off, len);
-    if (h == null || h.pts < 0) {
+    // The checks of parse() without its record: a looping stream shifts every PES it sends, and
+    // the allocation was not optimised away.
+    if (len < 9 || b[off] != 0 || b[off + 1] != 0 || b[off + 2] != 1
+        || !hasOptionalHeader(b[off + 3] & 0xFF) || (b[off + 6] & 0xC0) != 0x80) {
       return false;
     }
-    writeTimestamp(b, off + 9, Timestamps.add(h.pts, offset));
-    if ((b[off + 7] & 0xC0) == 0xC0 && h.headerLength >= 19) {
-      writeTimestamp(b, off + 14, Timestamps.add(h.dts, offset));
+    int ptsDtsFlags = (b[off + 7] & 0xC0) >>> 6;
+    int headerLength = 9 + (b[off + 8] & 0xFF);
+    if (headerLength > len || ptsDtsFlags < 2 || headerLength < 14) {
+      return false;
+    }
+    writeTimestamp(b, off + 9, Timestamps.add(readTimestamp(b, off + 9), offset));
+    if (ptsDtsFlags == 3 && headerLength >= 19) {
+      writeTimestamp(b, off + 14, Timestamps.add(readTimestamp(b, off + 14), offset));
     }
     return true;
   }
