@@ -3,11 +3,11 @@ package io.swarmtv.bench;
 import io.swarmtv.ingest.ChunkCut;
 import io.swarmtv.ingest.Chunker;
 import io.swarmtv.ingest.ChunkerSettings;
+import io.swarmtv.ts.TsLoop;
 import io.swarmtv.ts.TsPacket;
 import io.swarmtv.ts.TsPacketReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -33,22 +33,15 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 3, time = 2)
 public class ChunkerBenchmark {
-  private byte[] clip;
   private byte[] packets;
   private long sink;
 
   @Setup
   public void load() throws IOException {
-    try (InputStream in = ChunkerBenchmark.class.getResourceAsStream("/io/swarmtv/ts/demo-clip.ts")) {
-      if (in == null) {
-        throw new IllegalStateException("the demo clip is not on the classpath");
-      }
-      clip = in.readAllBytes();
-    }
-    // Exactly one megabyte of whole packets, repeating the clip.
+    // Exactly one megabyte of whole packets: the demo clip played on as one continuous stream.
     packets = new byte[1_000_000 / TsPacket.SIZE * TsPacket.SIZE];
-    for (int off = 0; off < packets.length; off += clip.length) {
-      System.arraycopy(clip, 0, packets, off, Math.min(clip.length, packets.length - off));
+    try (TsLoop loop = TsLoop.demoClip()) {
+      loop.read(packets, 0, packets.length / TsPacket.SIZE);
     }
   }
 
