@@ -51,7 +51,9 @@ public interface Feed extends Closeable {
       throw new IllegalArgumentException("looping applies to file input only, not " + address);
     }
     if (address instanceof FileFeedAddress file) {
-      return PacedFeed.ofFile(file.path(), settings.loop(), clock, sleeper);
+      return settings.loop()
+          ? PacedFeed.looping(file.path(), clock, sleeper)
+          : PacedFeed.ofFile(file.path(), false, clock, sleeper);
     }
     if (address instanceof UdpFeedAddress udp) {
       return UdpFeed.open(udp, clock);

@@ -1,6 +1,7 @@
 package io.swarmtv.ingest;
 
 import io.swarmtv.ts.PacketSource;
+import io.swarmtv.ts.TsLoop;
 import io.swarmtv.ts.TsPacket;
 import java.io.IOException;
 import java.nio.channels.ClosedByInterruptException;
@@ -39,6 +40,24 @@ public final class PacedFeed implements Feed {
     this.opener = Objects.requireNonNull(opener);
     this.loop = loop;
     this.pacer = Objects.requireNonNull(pacer);
+  }
+
+  /**
+   * A file looped as one continuous stream ({@link TsLoop}: timestamps and continuity counters
+   * carried on across the wrap), paced on {@code clock}. A file TsLoop cannot measure (no
+   * timestamps) falls back to reopening at its end with a discontinuity.
+   */
+  public static PacedFeed looping(Path file, MicrosClock clock, Sleeper sleeper) throws IOException {
+    try {
+      TsLoop.of(file).close(); // surveys the file now, so a bad one is refused before going live
+    } catch (IllegalArgumentException e) {
+      log.warn("{}: {}; looping it with a discontinuity at each wrap instead", file, e.getMessage());
+      return ofFile(file, true, clock, sleeper);
+    } catch (NoSuchFileException e) {
+      throw new FeedException("input file not found: " + file, e);
+    }
+    PacketSourceOpener opener = () -> TsLoop.of(file);
+    return new PacedFeed(file.toString(), opener, false, new PcrPacer(clock, sleeper));
   }
 
   /** A file, paced on {@code clock}; looping reopens it at its end. */

@@ -29,7 +29,7 @@ import java.util.Objects;
  * per packet, and a pass re-read from a file needs one reader buffer. Not thread-safe: one
  * consumer reads it.
  */
-public final class TsLoop implements Closeable {
+public final class TsLoop implements PacketSource {
   /** The bundled clip's resource name, beside this class. */
   public static final String DEMO_CLIP_RESOURCE = "demo-clip.ts";
 

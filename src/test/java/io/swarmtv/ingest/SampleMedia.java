@@ -2,7 +2,7 @@ package io.swarmtv.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.swarmtv.testing.ProcessResult;
+import io.swarmtv.testing.RealTools.ProcessResult;
 import io.swarmtv.testing.RealTools;
 import io.swarmtv.ts.TsPacket;
 import java.io.IOException;
