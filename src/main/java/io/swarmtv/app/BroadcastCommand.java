@@ -1,12 +1,86 @@
 package io.swarmtv.app;
 
+import io.swarmtv.channel.ChannelKey;
+import io.swarmtv.channel.ChannelLink;
+import io.swarmtv.channel.InvalidLinkException;
+import io.swarmtv.ingest.Feed;
+import io.swarmtv.ingest.FeedAddress;
+import io.swarmtv.ingest.FeedSettings;
+import io.swarmtv.ingest.MicrosClock;
+import io.swarmtv.ingest.Sleeper;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-@Command(name = "broadcast", mixinStandardHelpOptions = true)
+/** {@code swarmtv broadcast}: a live feed in, signed chunks out. */
+@Command(name = "broadcast", mixinStandardHelpOptions = true,
+    description = {
+      "Turns a live MPEG-TS feed into a signed channel: ingests it in real time, cuts it into",
+      "chunks at keyframes and part boundaries, and signs each with the channel key.",
+      "Seeding to peers comes with the swarm; today the chunks are counted and shown."
+    })
 final class BroadcastCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--key", required = true, paramLabel = "FILE", description = "The channel key (from 'swarmtv keygen').")
+  Path keyFile;
+
+  @Option(names = "--input", required = true, paramLabel = "INPUT",
+      description = "A file, udp://[@]HOST:PORT, http(s)://... or - for standard input.")
+  String input;
+
+  @Option(names = "--loop", description = "Play a file input again and again as one continuous stream.")
+  boolean loop;
+
+  @Option(names = "--name", paramLabel = "NAME", description = "The channel's name, for the printed link.")
+  String name;
+
+  @Option(names = "--part-duration", paramLabel = "SECONDS", defaultValue = "0.5",
+      description = "LL-HLS part length to cut at, 0.2 to 1 (default: ${DEFAULT-VALUE}).")
+  double partSeconds;
+
+  @Option(names = "--stop-after", paramLabel = "SECONDS", description = "Stop after this many seconds (default: run until the input ends or Ctrl-C).")
+  Double stopAfter;
+
   @Override
-  public Integer call() {
-    throw new UserException("broadcast: pending");
+  public Integer call() throws Exception {
+    var settings = Options.chunkerSettings(spec, partSeconds);
+    Duration limit = Options.stopAfter(spec, stopAfter);
+    FeedAddress address;
+    try {
+      address = FeedAddress.parse(input);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--input: " + e.getMessage());
+    }
+    ChannelKey key = ChannelKey.read(keyFile);
+    ChannelLink link;
+    try {
+      link = new ChannelLink(key.id(), name, List.of());
+    } catch (InvalidLinkException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--name: " + e.getMessage());
+    }
+    Feed feed;
+    try {
+      feed = Feed.open(address, FeedSettings.DEFAULT.withLoop(loop), MicrosClock.system(), Sleeper.system());
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    out.println(link);
+    out.flush();
+    PrintWriter err = spec.commandLine().getErr();
+    err.println("broadcasting " + input + " as channel " + key.id() + "; Ctrl-C stops");
+    // The swarm takes the signed chunks here once it exists; until then they are only counted.
+    try (LiveChannel channel = LiveChannel.start(key, feed, settings, MicrosClock.system(), chunk -> { })) {
+      LiveRun.run(channel, limit, err);
+    }
+    return 0;
   }
 }
