@@ -1,2 +1,5 @@
-/** The peer protocol: wire messages and their codecs, connections, the chunk window and the scheduler. */
+/**
+ * The peer protocol: connections, the chunk window and the scheduler. Its wire messages and
+ * codecs are in {@link io.swarmtv.swarm.wire}.
+ */
 package io.swarmtv.swarm;
