@@ -6,6 +6,7 @@ import io.swarmtv.channel.InvalidLinkException;
 import io.swarmtv.ingest.Feed;
 import io.swarmtv.ingest.FeedAddress;
 import io.swarmtv.ingest.FeedSettings;
+import io.swarmtv.ingest.FileFeedAddress;
 import io.swarmtv.ingest.MicrosClock;
 import io.swarmtv.ingest.Sleeper;
 import java.io.PrintWriter;
@@ -59,6 +60,9 @@ final class BroadcastCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--input: " + e.getMessage());
     }
+    if (loop && !(address instanceof FileFeedAddress)) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--loop applies to a file input only, not " + input);
+    }
     ChannelKey key = ChannelKey.read(keyFile);
     ChannelLink link;
     try {
@@ -66,12 +70,7 @@ final class BroadcastCommand implements Callable<Integer> {
     } catch (InvalidLinkException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--name: " + e.getMessage());
     }
-    Feed feed;
-    try {
-      feed = Feed.open(address, FeedSettings.DEFAULT.withLoop(loop), MicrosClock.system(), Sleeper.system());
-    } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-    }
+    Feed feed = Feed.open(address, FeedSettings.DEFAULT.withLoop(loop), MicrosClock.system(), Sleeper.system());
     PrintWriter out = spec.commandLine().getOut();
     out.println(link);
     out.flush();

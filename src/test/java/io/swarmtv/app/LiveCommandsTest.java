@@ -1,0 +1,93 @@
+package io.swarmtv.app;
+
+import static io.swarmtv.app.ProbeCommandTest.swarmtv;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.swarmtv.channel.ChannelKey;
+import io.swarmtv.channel.ChannelLink;
+import io.swarmtv.testing.RealTools;
+import io.swarmtv.testing.TestFeeds;
+import java.net.DatagramSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The demo and broadcast commands run live, end to end, as a user starts them. */
+class LiveCommandsTest {
+  private static final Pattern TOTAL = Pattern.compile("stopped; in all:\\s+live \\S+ \\| (\\d+) chunks, (\\d+) segments");
+
+  @Test
+  void demoDescribesItsChannelAndBroadcastsVerifiedChunks() {
+    ProbeCommandTest.Run run = swarmtv("demo", "--stop-after", "3");
+    assertEquals(0, run.exit(), run.err() + run.out());
+    String out = run.out();
+    Matcher link = Pattern.compile("channel link:\\s+(\\S+)").matcher(out);
+    assertTrue(link.find(), out);
+    assertEquals("swarmtv demo", ChannelLink.parse(link.group(1)).name());
+    assertTrue(out.contains("video h264  854x480 25.00 fps"), out);
+    assertTrue(out.contains("audio aac"), out);
+    Matcher total = TOTAL.matcher(out);
+    assertTrue(total.find(), out);
+    long chunks = Long.parseLong(total.group(1));
+    assertTrue(chunks >= 20, "three seconds of a 1 Mbit/s clip make dozens of chunks: " + chunks);
+    assertTrue(Long.parseLong(total.group(2)) >= 1, out);
+    assertTrue(out.contains("signatures: " + chunks + " chunks verified, 0 rejected"), out);
+  }
+
+  @Test
+  void broadcastPrintsTheLinkOfItsKeyAndRunsAFile(@TempDir Path dir) throws Exception {
+    Path key = dir.resolve("ch.key");
+    assertEquals(0, swarmtv("keygen", "--out", key.toString()).exit());
+    ProbeCommandTest.Run run = swarmtv("broadcast", "--key", key.toString(), "--name", "Test",
+        "--input", TestFeeds.H264_BFRAMES_25.path().toString(), "--loop", "--stop-after", "2");
+    assertEquals(0, run.exit(), run.err());
+    ChannelLink link = ChannelLink.parse(run.out().strip());
+    assertEquals(ChannelKey.read(key).id(), link.id());
+    Matcher total = TOTAL.matcher(run.err());
+    assertTrue(total.find(), run.err());
+    assertTrue(Long.parseLong(total.group(1)) > 10, run.err());
+  }
+
+  @Test
+  void broadcastTakesAUdpFeedFromFfmpeg(@TempDir Path dir) throws Exception {
+    RealTools.require("ffmpeg");
+    Path key = dir.resolve("ch.key");
+    assertEquals(0, swarmtv("keygen", "--out", key.toString()).exit());
+    int port;
+    try (DatagramSocket s = new DatagramSocket(0, java.net.InetAddress.getLoopbackAddress())) {
+      port = s.getLocalPort();
+    }
+    CompletableFuture<ProbeCommandTest.Run> broadcast = CompletableFuture.supplyAsync(() -> swarmtv("broadcast",
+        "--key", key.toString(), "--input", "udp://@127.0.0.1:" + port, "--stop-after", "5"));
+    Thread.sleep(1000); // the socket is bound before ffmpeg starts sending
+    RealTools.run(Duration.ofSeconds(30), "ffmpeg", "-v", "error", "-re", "-i", TestFeeds.H264_BFRAMES_25.path().toString(),
+        "-t", "3", "-c", "copy", "-f", "mpegts", "udp://127.0.0.1:" + port + "?pkt_size=1316");
+    ProbeCommandTest.Run run = broadcast.get();
+    assertEquals(0, run.exit(), run.err());
+    Matcher total = TOTAL.matcher(run.err());
+    assertTrue(total.find(), run.err());
+    assertTrue(Long.parseLong(total.group(2)) >= 1, "a keyframe every 2 s makes segments: " + run.err());
+  }
+
+  @Test
+  void broadcastRejectsBadUsageWithOneLine(@TempDir Path dir) {
+    ProbeCommandTest.Run scheme = swarmtv("broadcast", "--key", dir.resolve("k").toString(), "--input", "rtp://1.2.3.4:5");
+    assertEquals(2, scheme.exit());
+    assertTrue(scheme.err().contains("unsupported input scheme 'rtp://'"), scheme.err());
+
+    ProbeCommandTest.Run noKey = swarmtv("broadcast", "--key", dir.resolve("missing.key").toString(),
+        "--input", TestFeeds.H264_BFRAMES_25.path().toString());
+    assertEquals(1, noKey.exit());
+    assertTrue(noKey.err().contains("missing.key"), noKey.err());
+    assertEquals(1, noKey.err().strip().lines().count(), noKey.err());
+
+    ProbeCommandTest.Run loopLive = swarmtv("broadcast", "--key", dir.resolve("k").toString(),
+        "--input", "udp://@127.0.0.1:1", "--loop");
+    assertEquals(2, loopLive.exit(), loopLive.err());
+  }
+}
