@@ -1,0 +1,85 @@
+package io.swarmtv.swarm;
+
+import io.swarmtv.swarm.wire.Capabilities;
+import io.swarmtv.swarm.wire.Handshake;
+import java.net.InetSocketAddress;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+/** What one node knows about one neighbour, and what the two have agreed to do for each other. */
+final class RemotePeer {
+  final PeerLink link;
+  final Handshake hello;
+  final long connectedMicros;
+  final PeerHoldings holdings = new PeerHoldings();
+  /** Per sub-stream: whether this neighbour pushes it to us. */
+  final boolean[] parentOf;
+  /** Per sub-stream: when this neighbour last pushed us a chunk of it (or became our parent). */
+  final long[] lastPushMicros;
+  /** Per sub-stream: when it stopped being our parent; chunks still in flight are welcome a while. */
+  final long[] parentEndedMicros;
+  /** Per sub-stream: until when not to ask it again (it refused, or lagged). */
+  final long[] avoidUntilMicros;
+  /** Per sub-stream: the first sequence we push it, or -1 when it is not our child for it. */
+  final long[] childFrom;
+  /** Sequences we asked it for, with when. */
+  final Map<Long, Long> requested = new HashMap<>();
+  long payloadBytesUp;
+  long payloadBytesDown;
+  long controlBytesUp;
+  long controlBytesDown;
+  long chunksUp;
+  long chunksDown;
+  long rttMicros = -1;
+  long lastPingMicros;
+
+  RemotePeer(PeerLink link, Handshake hello, int subStreams, long nowMicros) {
+    this.link = link;
+    this.hello = hello;
+    this.connectedMicros = nowMicros;
+    this.parentOf = new boolean[subStreams];
+    this.lastPushMicros = new long[subStreams];
+    this.parentEndedMicros = new long[subStreams];
+    Arrays.fill(parentEndedMicros, Long.MIN_VALUE / 2);
+    this.avoidUntilMicros = new long[subStreams];
+    this.childFrom = new long[subStreams];
+    Arrays.fill(childFrom, -1);
+  }
+
+  boolean pushes() {
+    return hello.has(Capabilities.PUSH_SUBSTREAMS);
+  }
+
+  /** Where it accepts connections, or null if it cannot be reached. */
+  InetSocketAddress listenAddress() {
+    return hello.listenPort() == Handshake.NOT_REACHABLE
+        ? null
+        : new InetSocketAddress(link.remoteAddress().getAddress(), hello.listenPort());
+  }
+
+  int children() {
+    int n = 0;
+    for (long from : childFrom) {
+      if (from >= 0) n++;
+    }
+    return n;
+  }
+
+  int parentRoles() {
+    int n = 0;
+    for (boolean p : parentOf) {
+      if (p) n++;
+    }
+    return n;
+  }
+
+  /** Requests sent less than {@code timeout} ago: still expected to be answered. */
+  int inFlight(long nowMicros, long timeoutMicros) {
+    int n = 0;
+    for (long sent : requested.values()) {
+      if (nowMicros - sent < timeoutMicros) n++;
+    }
+    return n;
+  }
+}

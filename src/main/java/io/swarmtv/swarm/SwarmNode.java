@@ -1,0 +1,701 @@
+package io.swarmtv.swarm;
+
+import io.swarmtv.channel.ChannelId;
+import io.swarmtv.channel.Chunk;
+import io.swarmtv.channel.ChunkVerifier;
+import io.swarmtv.ingest.MicrosClock;
+import io.swarmtv.swarm.wire.BufferMap;
+import io.swarmtv.swarm.wire.Capabilities;
+import io.swarmtv.swarm.wire.ChunkMessage;
+import io.swarmtv.swarm.wire.GoodbyeReason;
+import io.swarmtv.swarm.wire.Handshake;
+import io.swarmtv.swarm.wire.Have;
+import io.swarmtv.swarm.wire.MessageCodec;
+import io.swarmtv.swarm.wire.PeerExchange;
+import io.swarmtv.swarm.wire.PeerId;
+import io.swarmtv.swarm.wire.PeerMessage;
+import io.swarmtv.swarm.wire.Ping;
+import io.swarmtv.swarm.wire.Pong;
+import io.swarmtv.swarm.wire.ProtocolException;
+import io.swarmtv.swarm.wire.Request;
+import io.swarmtv.swarm.wire.SubStream;
+import io.swarmtv.swarm.wire.Subscribe;
+import io.swarmtv.swarm.wire.Unsubscribe;
+import io.swarmtv.swarm.wire.VersionRange;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Random;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One peer's part in one channel's swarm: the protocol logic, free of sockets and threads.
+ *
+ * <p>Push for latency, pull for repair. Each node takes the K sub-streams (sequence mod K) from
+ * parents that push fresh chunks at once; a chunk that is known to exist but has not come by push
+ * within {@link SwarmSettings#repairAfterMicros()} is requested from a neighbour that holds it,
+ * lowest sequence (earliest deadline) first. Parents that stall are replaced. The source pushes
+ * and serves each chunk at most {@link SwarmSettings#sourceCopies()} times.
+ *
+ * <p>Every chunk is verified before it is stored, relayed or output. A neighbour that sends a
+ * forged or unasked-for chunk, or breaks the wire protocol, is banned; nothing it sent goes
+ * further.
+ *
+ * <p>Driven by {@link PeerEvents} calls and {@link #tick()}, all on one thread, with time from an
+ * injected clock: the network runtime and the simulator run this same class.
+ */
+public final class SwarmNode implements PeerEvents {
+  private static final Logger log = LoggerFactory.getLogger(SwarmNode.class);
+  /** A neighbour this far behind on reading gets no pushes until it catches up. */
+  static final long MAX_QUEUED_BYTES = 512 * 1024;
+  /** Requests a neighbour may have open at once. */
+  static final int MAX_IN_FLIGHT = 64;
+  static final long PING_EVERY_MICROS = 5_000_000;
+  static final long PEX_EVERY_MICROS = 5_000_000;
+  static final long REDIAL_AFTER_MICROS = 10_000_000;
+  /** How long in-flight chunks from a former parent, or late answers, are still welcome. */
+  static final long GRACE_MICROS = 10_000_000;
+
+  private final ChannelId channel;
+  private final boolean source;
+  private final SwarmSettings settings;
+  private final MicrosClock clock;
+  private final PeerId peerId = PeerId.random();
+  private final int listenPort;
+  private final ChunkVerifier verifier;
+  private final Consumer<Chunk> output;
+  private final Dialer dialer;
+  private final Random random;
+  private final ChunkWindow window;
+  private final BanList bans = new BanList();
+  private final Map<PeerLink, RemotePeer> peers = new IdentityHashMap<>();
+  private final Set<InetSocketAddress> candidates = new LinkedHashSet<>();
+  private final Map<InetSocketAddress, Long> dialed = new HashMap<>();
+  private final Map<Long, Long> missingSince = new HashMap<>();
+  private final int[] copies = new int[ChunkWindow.SLOTS];
+  private final long[] copiesSeq = new long[ChunkWindow.SLOTS];
+  private final long[] pushFrom;
+  private final DelayHistogram delays = new DelayHistogram();
+
+  /** First sequence this node fetches (the join backfill), or -1 before it joined. */
+  private long fetchFrom = -1;
+  /** First sequence this node counts for continuity: what came after it joined. */
+  private long playFrom = -1;
+  private long checkedThrough = -1;
+  private long lastPexMicros;
+  private long chunksStored;
+  private long onTime;
+  private long late;
+  private long expected;
+  private long duplicates;
+  private long payloadBytesDown;
+  private long payloadBytesUp;
+  private long controlBytesDown;
+  private long controlBytesUp;
+  private long banCount;
+
+  private SwarmNode(ChannelId channel, boolean source, SwarmSettings settings, MicrosClock clock, int listenPort,
+      Consumer<Chunk> output, Dialer dialer, long seed) {
+    this.channel = Objects.requireNonNull(channel);
+    this.source = source;
+    this.settings = Objects.requireNonNull(settings);
+    this.clock = Objects.requireNonNull(clock);
+    this.listenPort = listenPort;
+    this.verifier = new ChunkVerifier(channel);
+    this.output = Objects.requireNonNull(output);
+    this.dialer = Objects.requireNonNull(dialer);
+    this.random = new Random(seed);
+    this.window = new ChunkWindow(settings.windowMicros(), settings.maxAhead());
+    this.pushFrom = new long[settings.subStreams()];
+    java.util.Arrays.fill(pushFrom, Long.MAX_VALUE);
+  }
+
+  /** The broadcaster's node: it publishes chunks and uploads each a bounded number of times. */
+  public static SwarmNode source(ChannelId channel, SwarmSettings settings, MicrosClock clock, int listenPort,
+      Dialer dialer, long seed) {
+    return new SwarmNode(channel, true, settings, clock, listenPort, c -> { }, dialer, seed);
+  }
+
+  /** A viewer's or relay's node: verified chunks go to {@code output} in arrival order. */
+  public static SwarmNode peer(ChannelId channel, SwarmSettings settings, MicrosClock clock, int listenPort,
+      Consumer<Chunk> output, Dialer dialer, long seed) {
+    return new SwarmNode(channel, false, settings, clock, listenPort, output, dialer, seed);
+  }
+
+  public ChannelId channel() {
+    return channel;
+  }
+
+  public PeerId peerId() {
+    return peerId;
+  }
+
+  /** Adds an address to dial when the node wants more neighbours (a known peer, PEX, discovery). */
+  public void addCandidate(InetSocketAddress address) {
+    if (candidates.size() < 1000) {
+      candidates.add(address);
+    }
+  }
+
+  @Override
+  public Handshake handshake() {
+    return new Handshake(VersionRange.SUPPORTED, channel, peerId, listenPort,
+        Capabilities.PUSH_SUBSTREAMS | Capabilities.PEER_EXCHANGE);
+  }
+
+  // ---- the source ----
+
+  /** Publishes a chunk the broadcaster signed: stores it and offers it to the swarm. */
+  public void publish(Chunk chunk) {
+    if (!source) {
+      throw new IllegalStateException("only the source publishes");
+    }
+    if (window.add(chunk) == ChunkWindow.Result.STORED) {
+      chunksStored++;
+      spread(chunk, null);
+    }
+  }
+
+  private boolean mayUpload(long seq) {
+    if (!source) {
+      return true;
+    }
+    int i = (int) (seq & (ChunkWindow.SLOTS - 1));
+    if (copiesSeq[i] != seq) {
+      copiesSeq[i] = seq;
+      copies[i] = 0;
+    }
+    return copies[i] < settings.sourceCopies();
+  }
+
+  private void countUpload(long seq) {
+    if (source) {
+      copies[(int) (seq & (ChunkWindow.SLOTS - 1))]++;
+    }
+  }
+
+  // ---- connections ----
+
+  @Override
+  public boolean onConnected(PeerLink link, Handshake theirs, int version) {
+    long now = clock.nowMicros();
+    if (!theirs.channel().equals(channel)) {
+      link.close(GoodbyeReason.WRONG_CHANNEL, "this node is in channel " + channel);
+      return false;
+    }
+    if (bans.isBanned(link.remoteAddress().getAddress(), now)) {
+      link.close(GoodbyeReason.BANNED, "banned");
+      return false;
+    }
+    if (theirs.peerId().equals(peerId)) {
+      link.close(GoodbyeReason.DUPLICATE_CONNECTION, "connected to itself");
+      return false;
+    }
+    for (RemotePeer p : peers.values()) {
+      if (p.hello.peerId().equals(theirs.peerId())) {
+        link.close(GoodbyeReason.DUPLICATE_CONNECTION, "already connected");
+        return false;
+      }
+    }
+    if (peers.size() >= settings.maxPeers()) {
+      link.close(GoodbyeReason.TOO_MANY_PEERS, "has " + peers.size() + " peers");
+      return false;
+    }
+    RemotePeer peer = new RemotePeer(link, theirs, settings.subStreams(), now);
+    peers.put(link, peer);
+    InetSocketAddress listen = peer.listenAddress();
+    if (listen != null) {
+      candidates.add(listen);
+    }
+    send(peer, window.bufferMap(BufferMap.MAX_SPAN));
+    log.debug("{}: connected to {} ({} peers)", this, link.remoteAddress(), peers.size());
+    return true;
+  }
+
+  @Override
+  public void onDisconnected(PeerLink link) {
+    RemotePeer peer = peers.remove(link);
+    if (peer != null) {
+      log.debug("{}: {} left ({} peers)", this, link.remoteAddress(), peers.size());
+    }
+  }
+
+  @Override
+  public void onProtocolError(PeerLink link, ProtocolException error) {
+    ban(link, "protocol error: " + error.getMessage());
+  }
+
+  private void ban(PeerLink link, String why) {
+    long now = clock.nowMicros();
+    bans.ban(link.remoteAddress().getAddress(), now + settings.banMicros());
+    banCount++;
+    log.info("{}: banned {}: {}", this, link.remoteAddress(), why);
+    link.close(GoodbyeReason.BANNED, why);
+    onDisconnected(link);
+  }
+
+  // ---- messages ----
+
+  @Override
+  public void onMessage(PeerLink link, PeerMessage message) {
+    RemotePeer peer = peers.get(link);
+    if (peer == null) {
+      return; // closed or banned: nothing it says counts any more
+    }
+    if (message instanceof ChunkMessage m) {
+      onChunk(peer, m.chunk());
+      return;
+    }
+    peer.controlBytesDown += MessageCodec.frameLength(message);
+    controlBytesDown += MessageCodec.frameLength(message);
+    if (message instanceof Have h) {
+      peer.holdings.set(h.sequence());
+    } else if (message instanceof BufferMap m) {
+      peer.holdings.apply(m);
+    } else if (message instanceof Request r) {
+      for (long seq : r.sequences()) {
+        serve(peer, seq);
+      }
+    } else if (message instanceof Subscribe s) {
+      onSubscribe(peer, s);
+    } else if (message instanceof Unsubscribe u) {
+      onUnsubscribe(peer, u.subStream());
+    } else if (message instanceof PeerExchange x) {
+      for (InetSocketAddress a : x.added()) {
+        addCandidate(a);
+      }
+    } else if (message instanceof Ping p) {
+      send(peer, new Pong(p.nonce()));
+    } else if (message instanceof Pong p) {
+      peer.rttMicros = clock.nowMicros() - p.nonce();
+    }
+    // Cancel needs nothing: a request is answered at once or not at all. Goodbye: the
+    // disconnect follows. Metadata is handled once channels carry it.
+  }
+
+  private void onChunk(RemotePeer peer, Chunk chunk) {
+    long now = clock.nowMicros();
+    long seq = chunk.sequence();
+    int sub = subStream(seq);
+    boolean pushed = peer.parentOf[sub] || now - peer.parentEndedMicros[sub] < GRACE_MICROS;
+    boolean asked = peer.requested.remove(seq) != null;
+    if (!pushed && !asked) {
+      ban(peer.link, "sent chunk " + seq + " unasked");
+      return;
+    }
+    Chunk held = window.get(seq);
+    if (held != null ? !held.equals(chunk) : !verifier.verify(chunk)) {
+      // A copy of a chunk already held and verified needs no second check; any other bytes under
+      // a held sequence are a forgery.
+      ban(peer.link, "sent chunk " + seq + " with a bad signature");
+      return;
+    }
+    int frame = MessageCodec.frameLength(new ChunkMessage(chunk));
+    peer.chunksDown++;
+    peer.payloadBytesDown += chunk.payload().length;
+    peer.controlBytesDown += frame - chunk.payload().length;
+    payloadBytesDown += chunk.payload().length;
+    controlBytesDown += frame - chunk.payload().length;
+    if (peer.parentOf[sub]) {
+      peer.lastPushMicros[sub] = now;
+    }
+    peer.holdings.set(seq);
+    if (source) {
+      return; // the source makes its own chunks
+    }
+    ChunkWindow.Result r = window.add(chunk);
+    if (r == ChunkWindow.Result.DUPLICATE) {
+      duplicates++;
+      return;
+    }
+    if (r != ChunkWindow.Result.STORED) {
+      return;
+    }
+    chunksStored++;
+    missingSince.remove(seq);
+    if (playFrom < 0) {
+      join(seq - 1);
+    }
+    long delay = now - chunk.timestampMicros();
+    delays.record(delay);
+    if (seq >= playFrom) {
+      if (delay <= settings.playoutDelayMicros()) onTime++;
+      else late++;
+    }
+    output.accept(chunk);
+    spread(chunk, peer);
+  }
+
+  /** Pushes a newly stored chunk to its sub-stream's children and announces it to the rest. */
+  private void spread(Chunk chunk, RemotePeer from) {
+    long seq = chunk.sequence();
+    int sub = subStream(seq);
+    List<RemotePeer> children = new ArrayList<>();
+    List<RemotePeer> others = new ArrayList<>();
+    for (RemotePeer p : peers.values()) {
+      if (p == from) continue;
+      if (p.childFrom[sub] >= 0 && seq >= p.childFrom[sub]) children.add(p);
+      else others.add(p);
+    }
+    for (RemotePeer child : children) {
+      if (!mayUpload(seq) || child.link.queuedBytes() > MAX_QUEUED_BYTES) {
+        others.add(child); // it will pull the chunk, from us or someone else
+        continue;
+      }
+      sendChunk(child, chunk);
+    }
+    Have have = new Have(seq);
+    for (RemotePeer p : others) {
+      send(p, have);
+    }
+  }
+
+  private void serve(RemotePeer peer, long seq) {
+    Chunk chunk = window.get(seq);
+    if (chunk == null || !mayUpload(seq) || peer.link.queuedBytes() > MAX_QUEUED_BYTES) {
+      return; // the asker times out and asks elsewhere
+    }
+    sendChunk(peer, chunk);
+  }
+
+  private void sendChunk(RemotePeer peer, Chunk chunk) {
+    ChunkMessage m = new ChunkMessage(chunk);
+    int frame = MessageCodec.frameLength(m);
+    peer.link.send(m);
+    peer.chunksUp++;
+    peer.payloadBytesUp += chunk.payload().length;
+    peer.controlBytesUp += frame - chunk.payload().length;
+    payloadBytesUp += chunk.payload().length;
+    controlBytesUp += frame - chunk.payload().length;
+    countUpload(chunk.sequence());
+  }
+
+  private void send(RemotePeer peer, PeerMessage m) {
+    int frame = MessageCodec.frameLength(m);
+    peer.controlBytesUp += frame;
+    controlBytesUp += frame;
+    peer.link.send(m);
+  }
+
+  private void onSubscribe(RemotePeer peer, Subscribe s) {
+    int sub = s.subStream().index();
+    if (s.subStream().count() != settings.subStreams()) {
+      send(peer, new Unsubscribe(s.subStream())); // a different K: we cannot serve that split
+      return;
+    }
+    if (peer.childFrom[sub] < 0 && !acceptsChild(sub)) {
+      send(peer, new Unsubscribe(s.subStream()));
+      return;
+    }
+    peer.childFrom[sub] = s.fromSequence();
+    // What we hold of the sub-stream from there on goes at once; the rest as it comes.
+    long from = Math.max(s.fromSequence(), window.oldest());
+    for (long seq = from; seq <= window.newest(); seq++) {
+      if (subStream(seq) == sub) {
+        Chunk c = window.get(seq);
+        if (c != null && mayUpload(seq)) sendChunk(peer, c);
+      }
+    }
+  }
+
+  private boolean acceptsChild(int sub) {
+    int taken = 0;
+    for (RemotePeer p : peers.values()) {
+      if (source) {
+        if (p.childFrom[sub] >= 0) taken++;
+      } else {
+        taken += p.children();
+      }
+    }
+    return source ? taken < settings.sourceCopies() : taken < settings.uploadSlots();
+  }
+
+  private void onUnsubscribe(RemotePeer peer, SubStream s) {
+    int sub = s.index();
+    if (sub >= settings.subStreams()) {
+      return;
+    }
+    peer.childFrom[sub] = -1; // the child no longer wants it
+    if (peer.parentOf[sub]) { // or the parent will not (or no longer) push it
+      dropParent(peer, sub, clock.nowMicros() + settings.parentStallMicros() * 5);
+    }
+  }
+
+  private void dropParent(RemotePeer peer, int sub, long avoidUntil) {
+    peer.parentOf[sub] = false;
+    peer.parentEndedMicros[sub] = clock.nowMicros();
+    peer.avoidUntilMicros[sub] = avoidUntil;
+  }
+
+  // ---- timers ----
+
+  /** Runs the timers: parent choice and replacement, pull repair, pings, peer exchange, dialling. */
+  public void tick() {
+    long now = clock.nowMicros();
+    if (!source) {
+      chooseParents(now);
+      repair(now);
+      account(now);
+    }
+    for (RemotePeer p : peers.values()) {
+      if (now - p.lastPingMicros >= PING_EVERY_MICROS) {
+        p.lastPingMicros = now;
+        send(p, new Ping(now));
+      }
+      p.requested.values().removeIf(sent -> now - sent > GRACE_MICROS);
+    }
+    if (now - lastPexMicros >= PEX_EVERY_MICROS) {
+      lastPexMicros = now;
+      exchangePeers();
+    }
+    dialMore(now);
+    bans.expire(now);
+  }
+
+  private long newestKnown() {
+    long n = window.newest();
+    for (RemotePeer p : peers.values()) {
+      n = Math.max(n, p.holdings.newest());
+    }
+    return n;
+  }
+
+  private void chooseParents(long now) {
+    long known = newestKnown();
+    if (known < 0) {
+      return;
+    }
+    if (playFrom < 0) {
+      join(known);
+    }
+    for (int sub = 0; sub < settings.subStreams(); sub++) {
+      RemotePeer parent = null;
+      for (RemotePeer p : peers.values()) {
+        if (p.parentOf[sub]) parent = p;
+      }
+      if (parent != null && stalled(parent, sub, now, known)) {
+        send(parent, new Unsubscribe(new SubStream(sub, settings.subStreams())));
+        dropParent(parent, sub, now + settings.parentStallMicros() * 10);
+        parent = null;
+      }
+      if (parent == null) {
+        RemotePeer best = pickParent(sub, now);
+        if (best != null) {
+          long from = Math.max(window.newest(), known) + 1;
+          pushFrom[sub] = Math.min(pushFrom[sub], from);
+          best.parentOf[sub] = true;
+          best.lastPushMicros[sub] = now;
+          send(best, new Subscribe(new SubStream(sub, settings.subStreams()), from));
+        }
+      }
+    }
+  }
+
+  /** Joins at {@code newest}: counts from the next chunk on, and fetches a backfill before it. */
+  private void join(long newest) {
+    playFrom = newest + 1;
+    checkedThrough = newest;
+    fetchFrom = Math.max(0, newest - settings.joinBackfill());
+  }
+
+  /** A parent stalls when the sub-stream has moved on by a full round of K without a push from it. */
+  private boolean stalled(RemotePeer parent, int sub, long now, long known) {
+    return now - parent.lastPushMicros[sub] > settings.parentStallMicros()
+        && known - window.newest() < settings.subStreams() * 4L // we are not simply cut off
+        && known >= 0;
+  }
+
+  private RemotePeer pickParent(int sub, long now) {
+    RemotePeer best = null;
+    long bestScore = Long.MIN_VALUE;
+    for (RemotePeer p : peers.values()) {
+      if (!p.pushes() || p.avoidUntilMicros[sub] > now || p.childFrom[sub] >= 0 || p.holdings.newest() < 0) {
+        continue;
+      }
+      // Freshest first, then the least burdened, with a little randomness to spread the load.
+      long score = p.holdings.newest() * 64 - p.parentRoles() * 8 + random.nextInt(8);
+      if (score > bestScore) {
+        bestScore = score;
+        best = p;
+      }
+    }
+    return best;
+  }
+
+  private void repair(long now) {
+    if (fetchFrom < 0) {
+      return;
+    }
+    long known = newestKnown();
+    long from = Math.max(fetchFrom, Math.max(window.oldest(), known - settings.maxAhead()));
+    missingSince.keySet().removeIf(seq -> seq < from);
+    Map<RemotePeer, List<Long>> asks = new HashMap<>();
+    int budget = 512;
+    for (long seq = from; seq <= known && budget-- > 0; seq++) {
+      if (window.has(seq)) {
+        continue;
+      }
+      long since = missingSince.computeIfAbsent(seq, s -> now);
+      int sub = subStream(seq);
+      boolean pushComing = seq >= pushFrom[sub] && hasParent(sub);
+      if (pushComing && now - since < settings.repairAfterMicros()) {
+        continue;
+      }
+      if (outstanding(seq, now)) {
+        continue;
+      }
+      RemotePeer holder = pickHolder(seq, now, asks);
+      if (holder != null) {
+        holder.requested.put(seq, now);
+        asks.computeIfAbsent(holder, k -> new ArrayList<>()).add(seq);
+      }
+    }
+    for (Map.Entry<RemotePeer, List<Long>> e : asks.entrySet()) {
+      List<Long> seqs = e.getValue();
+      for (int i = 0; i < seqs.size(); i += Request.MAX_SEQUENCES) {
+        send(e.getKey(), new Request(seqs.subList(i, Math.min(seqs.size(), i + Request.MAX_SEQUENCES))));
+      }
+    }
+  }
+
+  private boolean hasParent(int sub) {
+    for (RemotePeer p : peers.values()) {
+      if (p.parentOf[sub]) return true;
+    }
+    return false;
+  }
+
+  private boolean outstanding(long seq, long now) {
+    for (RemotePeer p : peers.values()) {
+      Long sent = p.requested.get(seq);
+      if (sent != null && now - sent < settings.requestTimeoutMicros()) return true;
+    }
+    return false;
+  }
+
+  private RemotePeer pickHolder(long seq, long now, Map<RemotePeer, List<Long>> asks) {
+    RemotePeer best = null;
+    long bestLoad = Long.MAX_VALUE;
+    for (RemotePeer p : peers.values()) {
+      if (!p.holdings.has(seq) || p.requested.containsKey(seq)) {
+        continue; // a peer that did not answer this one before will not now
+      }
+      long load = p.inFlight(now, settings.requestTimeoutMicros()) + asks.getOrDefault(p, List.of()).size();
+      if (load >= MAX_IN_FLIGHT) {
+        continue;
+      }
+      load = load * 1000 + (p.rttMicros < 0 ? 500 : Math.min(999, p.rttMicros / 1000));
+      if (load < bestLoad) {
+        bestLoad = load;
+        best = p;
+      }
+    }
+    return best;
+  }
+
+  /** Counts sequences whose deadline passed: the base of the continuity figure. */
+  private void account(long now) {
+    if (playFrom < 0) {
+      return;
+    }
+    long newest = window.newest();
+    while (checkedThrough < newest) {
+      long seq = checkedThrough + 1;
+      Chunk c = window.get(seq);
+      if (c == null) {
+        // Its deadline is past once a later chunk's is: chunks are in source order.
+        Chunk later = null;
+        for (long s = seq + 1; s <= newest && later == null; s++) later = window.get(s);
+        if (later == null || now - later.timestampMicros() <= settings.playoutDelayMicros()) {
+          return;
+        }
+      } else if (now - c.timestampMicros() <= settings.playoutDelayMicros()) {
+        return;
+      }
+      checkedThrough = seq;
+      expected++;
+    }
+  }
+
+  private void exchangePeers() {
+    List<InetSocketAddress> known = new ArrayList<>();
+    for (RemotePeer p : peers.values()) {
+      InetSocketAddress a = p.listenAddress();
+      if (a != null) known.add(a);
+    }
+    if (known.size() < 2) {
+      return;
+    }
+    for (RemotePeer p : peers.values()) {
+      if (!p.hello.has(Capabilities.PEER_EXCHANGE)) continue;
+      List<InetSocketAddress> added = new ArrayList<>();
+      for (InetSocketAddress a : known) {
+        if (!a.equals(p.listenAddress()) && added.size() < PeerExchange.MAX_ADDRESSES) added.add(a);
+      }
+      if (!added.isEmpty()) send(p, new PeerExchange(added, List.of()));
+    }
+  }
+
+  private void dialMore(long now) {
+    if (peers.size() >= settings.targetPeers() || candidates.isEmpty()) {
+      return;
+    }
+    Set<InetSocketAddress> connected = new HashSet<>();
+    for (RemotePeer p : peers.values()) {
+      InetSocketAddress a = p.listenAddress();
+      if (a != null) connected.add(a);
+    }
+    int want = settings.targetPeers() - peers.size();
+    for (Iterator<InetSocketAddress> it = candidates.iterator(); it.hasNext() && want > 0; ) {
+      InetSocketAddress a = it.next();
+      if (connected.contains(a) || bans.isBanned(a.getAddress(), now)) continue;
+      Long last = dialed.get(a);
+      if (last != null && now - last < REDIAL_AFTER_MICROS) continue;
+      dialed.put(a, now);
+      dialer.dial(a);
+      want--;
+    }
+  }
+
+  private int subStream(long seq) {
+    return (int) (seq % settings.subStreams());
+  }
+
+  // ---- figures ----
+
+  public SwarmStats stats() {
+    return new SwarmStats(peers.size(), chunksStored, onTime, late, expected, duplicates, payloadBytesDown,
+        payloadBytesUp, controlBytesDown, controlBytesUp, delays.percentile(0.5), delays.percentile(0.99),
+        delays.max(), banCount);
+  }
+
+  /** The newest sequence held, or -1. */
+  public long newest() {
+    return window.newest();
+  }
+
+  /** The chunk with {@code seq} if held. */
+  public Chunk chunk(long seq) {
+    return window.get(seq);
+  }
+
+  /** The first sequence this node plays from, or -1 before it joined. */
+  public long playFrom() {
+    return playFrom;
+  }
+
+  @Override
+  public String toString() {
+    return (source ? "source " : "peer ") + peerId.toString().substring(0, 8);
+  }
+}

@@ -1,0 +1,135 @@
+package io.swarmtv.swarm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.swarmtv.channel.ChannelKey;
+import io.swarmtv.channel.Chunk;
+import io.swarmtv.channel.ChunkFlags;
+import io.swarmtv.channel.ChunkSignature;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The swarm logic on an in-memory network with a virtual clock: delivery, churn, attacks. */
+class SwarmNodeTest {
+  static final long CHUNK_EVERY = 40_000;
+  static final int PAYLOAD = 2 * 1024;
+
+  final ChannelKey key = ChannelKey.generate();
+  final LocalSwarm net = new LocalSwarm(2_000);
+  final Random random = new Random(7);
+  final SwarmNode source;
+  final InetSocketAddress sourceAddress = net.address(1);
+  final Map<SwarmNode, BitSet> received = new HashMap<>();
+  final List<SwarmNode> peers = new ArrayList<>();
+  long published = -1;
+
+  SwarmNodeTest() {
+    source = SwarmNode.source(key.id(), SwarmSettings.DEFAULT, net.clock, 7000, a -> net.dial(null, a), 1);
+    net.add(source, sourceAddress, SwarmSettings.DEFAULT.tickMicros());
+  }
+
+  SwarmNode join(int n) {
+    BitSet got = new BitSet();
+    SwarmNode[] self = new SwarmNode[1];
+    SwarmNode node = SwarmNode.peer(key.id(), SwarmSettings.DEFAULT, net.clock, 7000,
+        c -> got.set((int) c.sequence()), a -> net.dial(self[0], a), n);
+    self[0] = node;
+    received.put(node, got);
+    net.add(node, net.address(n + 2), SwarmSettings.DEFAULT.tickMicros());
+    // As a tracker would: the source and a few peers that came before.
+    node.addCandidate(sourceAddress);
+    for (int i = 0; i < 3 && !peers.isEmpty(); i++) {
+      node.addCandidate(net.address(peers.size() > 0 ? random.nextInt(peers.size()) + 2 : 1));
+    }
+    peers.add(node);
+    return node;
+  }
+
+  /** Publishes a chunk every 40 ms from now until {@code until}. */
+  void broadcastUntil(long until) {
+    byte[] payload = new byte[PAYLOAD];
+    for (long t = net.now(); t < until; t += CHUNK_EVERY) {
+      long at = t;
+      net.at(at, () -> {
+        random.nextBytes(payload);
+        long seq = ++published;
+        int flags = seq % 50 == 0 ? ChunkFlags.SEGMENT_START | ChunkFlags.PART_START : 0;
+        source.publish(ChunkSignature.sign(key, seq, at, (int) CHUNK_EVERY, flags, 0, payload.clone()));
+      });
+    }
+  }
+
+  long seconds(double s) {
+    return net.now() + (long) (s * 1e6);
+  }
+
+  @Test
+  void thirtyPeersReceiveEveryChunkAndTheSourceUploadsAtMostFourCopies() {
+    for (int i = 0; i < 30; i++) {
+      join(i);
+      net.runUntil(seconds(0.05));
+    }
+    long end = seconds(60);
+    broadcastUntil(end);
+    net.runUntil(end + 3_000_000);
+
+    long streamBytes = (published + 1) * PAYLOAD;
+    SwarmStats src = source.stats();
+    double sourceRatio = (double) src.payloadBytesUp() / streamBytes;
+    long worstP99 = 0;
+    for (SwarmNode p : peers) {
+      BitSet got = received.get(p);
+      int firstMissing = got.nextClearBit((int) p.playFrom());
+      assertTrue(firstMissing > published, p + " misses chunk " + firstMissing + " of 0.." + published);
+      SwarmStats s = p.stats();
+      assertEquals(1.0, s.continuity(), 0.0, p + " " + s);
+      assertEquals(0, s.bans());
+      worstP99 = Math.max(worstP99, s.delayP99Micros());
+    }
+    System.out.printf(Locale.ROOT, "30 peers, %d chunks: source uploads %.2fx the stream, worst p99 delay %d ms%n",
+        published + 1, sourceRatio, worstP99 / 1000);
+    assertTrue(sourceRatio <= 4.0, "source uploaded " + sourceRatio + "x the stream");
+  }
+
+  @Test
+  void survivorsKeepPlayingWhenAThirdLeaveAndLateJoinersStartFast() {
+    for (int i = 0; i < 30; i++) {
+      join(i);
+      net.runUntil(seconds(0.05));
+    }
+    long end = seconds(40);
+    broadcastUntil(end);
+    net.runUntil(seconds(15));
+    List<SwarmNode> killed = new ArrayList<>();
+    for (int i = 0; i < peers.size(); i += 3) {
+      killed.add(peers.get(i));
+    }
+    killed.forEach(net::kill);
+    List<SwarmNode> late = new ArrayList<>();
+    for (int i = 30; i < 35; i++) {
+      late.add(join(i));
+      net.runUntil(seconds(0.2));
+    }
+    net.runUntil(end + 3_000_000);
+
+    for (SwarmNode p : peers) {
+      if (killed.contains(p)) continue;
+      SwarmStats s = p.stats();
+      assertTrue(s.continuity() >= 0.99, p + " continuity " + s.continuity() + " " + s);
+    }
+    for (SwarmNode p : late) {
+      BitSet got = received.get(p);
+      int first = got.nextSetBit(0);
+      assertTrue(first >= 0 && got.nextClearBit((int) p.playFrom()) > published, p + " plays on after joining");
+      assertTrue(p.stats().continuity() >= 0.99, p + " " + p.stats());
+    }
+  }
+}
