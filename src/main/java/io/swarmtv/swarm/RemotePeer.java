@@ -15,6 +15,8 @@ final class RemotePeer {
   final PeerHoldings holdings = new PeerHoldings();
   /** Per sub-stream: whether this neighbour pushes it to us. */
   final boolean[] parentOf;
+  /** Per sub-stream: the first sequence we asked it to push; anything older pushed is a replay. */
+  final long[] subscribedFrom;
   /** Per sub-stream: when this neighbour last pushed us a chunk of it (or became our parent). */
   final long[] lastPushMicros;
   /** Per sub-stream: when it stopped being our parent; chunks still in flight are welcome a while. */
@@ -33,12 +35,16 @@ final class RemotePeer {
   long chunksDown;
   long rttMicros = -1;
   long lastPingMicros;
+  /** Messages received in the current one-second bucket, to catch floods. */
+  int messagesThisSecond;
+  long secondStartMicros;
 
   RemotePeer(PeerLink link, Handshake hello, int subStreams, long nowMicros) {
     this.link = link;
     this.hello = hello;
     this.connectedMicros = nowMicros;
     this.parentOf = new boolean[subStreams];
+    this.subscribedFrom = new long[subStreams];
     this.lastPushMicros = new long[subStreams];
     this.parentEndedMicros = new long[subStreams];
     Arrays.fill(parentEndedMicros, Long.MIN_VALUE / 2);

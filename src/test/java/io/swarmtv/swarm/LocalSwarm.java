@@ -22,9 +22,9 @@ final class LocalSwarm {
 
   private final PriorityQueue<Event> queue = new PriorityQueue<>((a, b) ->
       a.at != b.at ? Long.compare(a.at, b.at) : Long.compare(a.order, b.order));
-  private final Map<InetSocketAddress, SwarmNode> listening = new HashMap<>();
-  private final Map<SwarmNode, List<Link>> links = new HashMap<>();
-  private final Map<SwarmNode, InetSocketAddress> addresses = new HashMap<>();
+  private final Map<InetSocketAddress, PeerEvents> listening = new HashMap<>();
+  private final Map<PeerEvents, List<Link>> links = new HashMap<>();
+  private final Map<PeerEvents, InetSocketAddress> addresses = new HashMap<>();
   private final long latencyMicros;
   private long order;
   private long now = 1_000_000_000_000L;
@@ -63,10 +63,23 @@ final class LocalSwarm {
 
   /** Puts {@code node} on the network at {@code address}, ticking every {@code tickMicros}. */
   void add(SwarmNode node, InetSocketAddress address, long tickMicros) {
+    add(node, address);
+    tickLoop(node, tickMicros);
+  }
+
+  /** Puts any {@link PeerEvents} on the network, e.g. a test's misbehaving peer. */
+  void add(PeerEvents node, InetSocketAddress address) {
     listening.put(address, node);
     addresses.put(node, address);
     links.put(node, new ArrayList<>());
-    tickLoop(node, tickMicros);
+  }
+
+  /** The link {@code from} holds to {@code to}, or null. */
+  Link link(PeerEvents from, PeerEvents to) {
+    for (Link l : links.getOrDefault(from, List.of())) {
+      if (l.other.owner == to && l.open) return l;
+    }
+    return null;
   }
 
   private void tickLoop(SwarmNode node, long tickMicros) {
@@ -79,9 +92,9 @@ final class LocalSwarm {
   }
 
   /** Dials from {@code from} to whatever listens at {@code to}; both handshakes land after one latency. */
-  void dial(SwarmNode from, InetSocketAddress to) {
+  void dial(PeerEvents from, InetSocketAddress to) {
     at(now + latencyMicros, () -> {
-      SwarmNode target = listening.get(to);
+      PeerEvents target = listening.get(to);
       if (target == null || !links.containsKey(from) || !links.containsKey(target)) {
         return;
       }
@@ -103,7 +116,7 @@ final class LocalSwarm {
   }
 
   /** Kills {@code node} abruptly: its neighbours see the connections drop, nothing more is sent. */
-  void kill(SwarmNode node) {
+  void kill(PeerEvents node) {
     List<Link> own = links.remove(node);
     listening.values().remove(node);
     if (own != null) {
@@ -116,12 +129,12 @@ final class LocalSwarm {
 
   /** One end of an in-memory connection. */
   final class Link implements PeerLink {
-    final SwarmNode owner;
+    final PeerEvents owner;
     final InetSocketAddress remote;
     Link other;
     boolean open = true;
 
-    Link(SwarmNode owner, InetSocketAddress remote) {
+    Link(PeerEvents owner, InetSocketAddress remote) {
       this.owner = owner;
       this.remote = remote;
     }
