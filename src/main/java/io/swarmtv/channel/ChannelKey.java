@@ -14,22 +14,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.GeneralSecurityException;
-import java.security.InvalidAlgorithmParameterException;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.PrivateKey;
 import java.security.SecureRandom;
-import java.security.SecureRandomSpi;
-import java.security.Signature;
-import java.security.interfaces.EdECPrivateKey;
-import java.security.spec.NamedParameterSpec;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.Set;
+import org.bouncycastle.math.ec.rfc8032.Ed25519;
 
 /** A channel's Ed25519 private key, which its broadcaster holds, and its {@link ChannelId}. */
 public final class ChannelKey {
@@ -40,15 +31,14 @@ public final class ChannelKey {
   private static final Set<PosixFilePermission> OWNER_ONLY =
       EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
 
-  private final PrivateKey privateKey;
   private final byte[] seed;
   private final ChannelId id;
 
   private ChannelKey(byte[] seed) {
-    KeyPair pair = derive(seed);
-    this.privateKey = pair.getPrivate();
     this.seed = seed;
-    this.id = ChannelId.fromPublicKey(pair.getPublic());
+    byte[] publicKey = new byte[ChannelId.LENGTH];
+    Ed25519.generatePublicKey(seed, 0, publicKey, 0);
+    this.id = ChannelId.of(publicKey);
   }
 
   /** A new key from the platform's strong random source. */
@@ -65,14 +55,7 @@ public final class ChannelKey {
 
   /** The Ed25519 signature of {@code message} (64 bytes; deterministic). */
   public byte[] sign(byte[] message) {
-    try {
-      Signature signature = Signature.getInstance("Ed25519");
-      signature.initSign(privateKey);
-      signature.update(message);
-      return signature.sign();
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("Ed25519 signing failed", e);
-    }
+    return Ed25519Signatures.sign(seed, id.rawBytes(), message);
   }
 
   /**
@@ -214,28 +197,6 @@ public final class ChannelKey {
     }
   }
 
-  /**
-   * The JDK offers no public way to compute an Ed25519 public key from a private one, but its key
-   * generator draws exactly the 32-byte private key from the SecureRandom it is given: handing it
-   * one that returns the seed derives the pair. Checked, in case a provider ever draws differently.
-   */
-  private static KeyPair derive(byte[] seed) {
-    KeyPair pair;
-    try {
-      KeyPairGenerator generator = KeyPairGenerator.getInstance("Ed25519");
-      generator.initialize(NamedParameterSpec.ED25519, new FixedSeed(seed));
-      pair = generator.generateKeyPair();
-    } catch (NoSuchAlgorithmException | InvalidAlgorithmParameterException e) {
-      throw new IllegalStateException("the JDK must provide Ed25519", e);
-    }
-    byte[] drawn = ((EdECPrivateKey) pair.getPrivate()).getBytes()
-        .orElseThrow(() -> new IllegalStateException("Ed25519 private key has no value"));
-    if (!MessageDigest.isEqual(drawn, seed)) {
-      throw new IllegalStateException("Ed25519 key generator did not derive the key from the seed");
-    }
-    return pair;
-  }
-
   private static void syncDirectory(Path dir) {
     // Makes the new name durable; not every platform can open a directory, and the file itself
     // is already on disk, so failing here is not worth failing the write.
@@ -249,39 +210,5 @@ public final class ChannelKey {
   private static FileAlreadyExistsException refuseOverwrite(Path file) {
     return new FileAlreadyExistsException(
         file.toString(), null, "refusing to overwrite an existing file with a channel key");
-  }
-
-  /** Returns one fixed seed, once; anything else means the generator changed its ways. */
-  private static final class FixedSeed extends SecureRandom {
-    FixedSeed(byte[] seed) {
-      super(new Spi(seed), null);
-    }
-
-    private static final class Spi extends SecureRandomSpi {
-      private byte[] seed;
-
-      Spi(byte[] seed) {
-        this.seed = seed;
-      }
-
-      @Override
-      protected void engineNextBytes(byte[] bytes) {
-        if (seed == null || bytes.length != seed.length) {
-          throw new IllegalStateException(
-              "Ed25519 key generator asked for " + bytes.length + " random bytes, expected "
-                  + Pkcs8Ed25519.SEED_LENGTH + " once");
-        }
-        System.arraycopy(seed, 0, bytes, 0, bytes.length);
-        seed = null;
-      }
-
-      @Override
-      protected void engineSetSeed(byte[] ignored) {}
-
-      @Override
-      protected byte[] engineGenerateSeed(int numBytes) {
-        throw new UnsupportedOperationException("fixed seed");
-      }
-    }
   }
 }

@@ -2,8 +2,6 @@ package io.swarmtv.channel;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.Signature;
-import java.security.SignatureException;
 import java.util.Arrays;
 import java.util.List;
 
@@ -94,13 +92,7 @@ public record ChannelMetadata(
 
   /** Whether {@code channel}'s key signed this record; false, never an exception, if not. */
   public boolean verify(ChannelId channel) {
-    Signature verifier = ChunkSignature.initVerify(channel);
-    try {
-      verifier.update(signedBytes(channel));
-      return verifier.verify(signature);
-    } catch (SignatureException e) {
-      return false;
-    }
+    return Ed25519Signatures.verify(channel.rawBytes(), signedBytes(channel), signature);
   }
 
   private ChannelMetadata withSignature(byte[] newSignature) {

@@ -2,9 +2,6 @@ package io.swarmtv.channel;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.Signature;
-import java.security.SignatureException;
 
 /**
  * What a chunk's signature covers, and signing and verifying it. For verifying many chunks of one
@@ -57,41 +54,13 @@ public final class ChunkSignature {
    * corrupted chunk: that is simply false.
    */
   public static boolean verify(ChannelId channel, Chunk chunk) {
-    try {
-      return verify(initVerify(channel), channel, chunk);
-    } catch (SignatureException e) {
-      // The JDK throws rather than returns false for some malformed signatures (an S not below
-      // the group order, an R that is not a point): still just a bad chunk.
-      return false;
-    }
+    return Ed25519Signatures.verify(channel.rawBytes(), signedBytes(channel, chunk), chunk.signature());
   }
 
-  /**
-   * Verifies with {@code signature} initialized for {@code channel}. It is ready for the next
-   * chunk if this returns; after an exception it still holds this chunk's bytes and must be
-   * initialized again.
-   */
-  static boolean verify(Signature signature, ChannelId channel, Chunk chunk)
-      throws SignatureException {
-    byte[] payload = chunk.payload();
-    ByteBuffer header = ByteBuffer.allocate(SIGNED_HEADER_LENGTH);
-    putHeader(header, channel, chunk.sequence(), chunk.timestampMicros(), chunk.durationMicros(),
-        chunk.flags(), chunk.keyEpoch(), payload.length);
-    signature.update(header.array());
-    signature.update(payload);
-    return signature.verify(chunk.signature());
-  }
-
-  /** A signature object ready to verify with {@code channel}'s key. */
-  static Signature initVerify(ChannelId channel) {
-    try {
-      Signature signature = Signature.getInstance("Ed25519");
-      signature.initVerify(channel.publicKey());
-      return signature;
-    } catch (GeneralSecurityException e) {
-      // ChannelId guarantees a key the JDK accepts, so this is the platform failing.
-      throw new IllegalStateException("cannot verify Ed25519 with the key of " + channel, e);
-    }
+  /** The bytes {@code chunk}'s signature covers. */
+  static byte[] signedBytes(ChannelId channel, Chunk chunk) {
+    return signedBytes(channel, chunk.sequence(), chunk.timestampMicros(), chunk.durationMicros(),
+        chunk.flags(), chunk.keyEpoch(), chunk.payload());
   }
 
   private static void putHeader(

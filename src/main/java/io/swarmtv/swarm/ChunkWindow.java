@@ -31,6 +31,7 @@ public final class ChunkWindow {
   private final int maxAhead;
   private long newest = -1;
   private long oldest = -1;
+  private long latestTimestamp = Long.MIN_VALUE;
   private int size;
 
   /**
@@ -45,10 +46,23 @@ public final class ChunkWindow {
     this.maxAhead = maxAhead;
   }
 
+  /**
+   * Opens an empty window at {@code first}: chunks from there on are taken, in any order. A peer
+   * joining a running channel starts a little before the newest chunk it has heard of, so that
+   * the backfill it fetches is not refused as too old.
+   */
+  public void startAt(long first) {
+    if (newest >= 0 || size > 0) {
+      throw new IllegalStateException("the window already holds chunks");
+    }
+    oldest = first;
+    newest = first - 1;
+  }
+
   /** Stores a verified chunk, dropping whatever falls out of the window. */
   public Result add(Chunk chunk) {
     long seq = chunk.sequence();
-    if (newest < 0) {
+    if (newest < 0 && oldest < 0) {
       put(chunk);
       newest = seq;
       oldest = seq;
@@ -69,7 +83,7 @@ public final class ChunkWindow {
       }
       newest = seq;
       oldest = Math.max(oldest, seq - SLOTS + 1);
-    } else if (chunk.timestampMicros() < newestTimestamp() - windowMicros) {
+    } else if (chunk.timestampMicros() < latestTimestamp - windowMicros) {
       return Result.TOO_OLD;
     }
     put(chunk);
@@ -80,6 +94,7 @@ public final class ChunkWindow {
   private void put(Chunk chunk) {
     slots[(int) (chunk.sequence() & MASK)] = chunk;
     size++;
+    latestTimestamp = Math.max(latestTimestamp, chunk.timestampMicros());
   }
 
   private void clear(long seq) {
@@ -93,20 +108,25 @@ public final class ChunkWindow {
     }
   }
 
-  private long newestTimestamp() {
-    Chunk c = slots[(int) (newest & MASK)];
-    return c == null ? Long.MIN_VALUE : c.timestampMicros();
-  }
-
+  /**
+   * Drops chunks older than the window, with the holes before them: chunks come in source order,
+   * so a hole before a chunk that is too old is too old as well. Holes before a chunk still in the
+   * window stay open: a joiner's backfill or a repair may yet fill them.
+   */
   private void evictByTime() {
-    long limit = newestTimestamp() - windowMicros;
+    long limit = latestTimestamp - windowMicros;
     while (oldest < newest) {
-      Chunk c = slots[(int) (oldest & MASK)];
-      if (c != null && c.sequence() == oldest && c.timestampMicros() >= limit) {
+      long p = oldest;
+      while (p <= newest && get(p) == null) {
+        p++;
+      }
+      if (p > newest || slots[(int) (p & MASK)].timestampMicros() >= limit) {
         return;
       }
-      clear(oldest);
-      oldest++;
+      for (long s = oldest; s <= p; s++) {
+        clear(s);
+      }
+      oldest = p + 1;
     }
   }
 
@@ -143,7 +163,7 @@ public final class ChunkWindow {
     if (newest < 0) {
       return BufferMap.of(0, 0, s -> false);
     }
-    int n = (int) Math.min(Math.min(span, BufferMap.MAX_SPAN), newest - oldest + 1);
+    int n = (int) Math.max(0, Math.min(Math.min(span, BufferMap.MAX_SPAN), newest - oldest + 1));
     return BufferMap.of(newest - n + 1, n, this::has);
   }
 }

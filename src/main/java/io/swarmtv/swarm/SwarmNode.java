@@ -5,6 +5,7 @@ import io.swarmtv.channel.Chunk;
 import io.swarmtv.channel.ChunkVerifier;
 import io.swarmtv.ingest.MicrosClock;
 import io.swarmtv.swarm.wire.BufferMap;
+import io.swarmtv.swarm.wire.Cancel;
 import io.swarmtv.swarm.wire.Capabilities;
 import io.swarmtv.swarm.wire.ChunkMessage;
 import io.swarmtv.swarm.wire.GoodbyeReason;
@@ -26,8 +27,8 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -83,7 +84,8 @@ public final class SwarmNode implements PeerEvents {
   private final Random random;
   private final ChunkWindow window;
   private final BanList bans = new BanList();
-  private final Map<PeerLink, RemotePeer> peers = new IdentityHashMap<>();
+  // Insertion order keeps a run deterministic for a seed (links compare by identity).
+  private final Map<PeerLink, RemotePeer> peers = new LinkedHashMap<>();
   private final Set<InetSocketAddress> candidates = new LinkedHashSet<>();
   private final Map<InetSocketAddress, Long> dialed = new HashMap<>();
   private final Map<Long, Long> missingSince = new HashMap<>();
@@ -277,8 +279,17 @@ public final class SwarmNode implements PeerEvents {
     } else if (message instanceof BufferMap m) {
       peer.holdings.apply(m);
     } else if (message instanceof Request r) {
+      List<Long> refused = new ArrayList<>();
       for (long seq : r.sequences()) {
-        serve(peer, seq);
+        if (!serve(peer, seq)) refused.add(seq);
+      }
+      if (!refused.isEmpty()) {
+        send(peer, new Cancel(refused));
+      }
+    } else if (message instanceof Cancel c) {
+      for (long seq : c.sequences()) {
+        // Refused: no longer outstanding, but remembered so it is asked of someone else first.
+        peer.requested.computeIfPresent(seq, (k, sent) -> sent - settings.requestTimeoutMicros());
       }
     } else if (message instanceof Subscribe s) {
       onSubscribe(peer, s);
@@ -293,8 +304,7 @@ public final class SwarmNode implements PeerEvents {
     } else if (message instanceof Pong p) {
       peer.rttMicros = clock.nowMicros() - p.nonce();
     }
-    // Cancel needs nothing: a request is answered at once or not at all. Goodbye: the
-    // disconnect follows. Metadata is handled once channels carry it.
+    // Goodbye: the disconnect follows. Metadata is handled once channels carry it.
   }
 
   private void onChunk(RemotePeer peer, Chunk chunk) {
@@ -375,12 +385,14 @@ public final class SwarmNode implements PeerEvents {
     }
   }
 
-  private void serve(RemotePeer peer, long seq) {
+  /** Sends the chunk asked for; false when this node will not (not held, or no upload left). */
+  private boolean serve(RemotePeer peer, long seq) {
     Chunk chunk = window.get(seq);
     if (chunk == null || !mayUpload(seq) || peer.link.queuedBytes() > MAX_QUEUED_BYTES) {
-      return; // the asker times out and asks elsewhere
+      return false;
     }
     sendChunk(peer, chunk);
+    return true;
   }
 
   private void sendChunk(RemotePeer peer, Chunk chunk) {
@@ -524,6 +536,7 @@ public final class SwarmNode implements PeerEvents {
     playFrom = newest + 1;
     checkedThrough = newest;
     fetchFrom = Math.max(0, newest - settings.joinBackfill());
+    window.startAt(fetchFrom);
   }
 
   /** A parent stalls when the sub-stream has moved on by a full round of K without a push from it. */
@@ -601,20 +614,25 @@ public final class SwarmNode implements PeerEvents {
     return false;
   }
 
+  /**
+   * The holder to ask: one not asked for this chunk before if there is one (a peer that refused
+   * or ignored it is likely to again), then the least loaded, then the nearest.
+   */
   private RemotePeer pickHolder(long seq, long now, Map<RemotePeer, List<Long>> asks) {
     RemotePeer best = null;
-    long bestLoad = Long.MAX_VALUE;
+    long bestScore = Long.MAX_VALUE;
     for (RemotePeer p : peers.values()) {
-      if (!p.holdings.has(seq) || p.requested.containsKey(seq)) {
-        continue; // a peer that did not answer this one before will not now
+      if (!p.holdings.has(seq)) {
+        continue;
       }
       long load = p.inFlight(now, settings.requestTimeoutMicros()) + asks.getOrDefault(p, List.of()).size();
       if (load >= MAX_IN_FLIGHT) {
         continue;
       }
-      load = load * 1000 + (p.rttMicros < 0 ? 500 : Math.min(999, p.rttMicros / 1000));
-      if (load < bestLoad) {
-        bestLoad = load;
+      long score = (p.requested.containsKey(seq) ? 1_000_000 : 0)
+          + load * 1000 + (p.rttMicros < 0 ? 500 : Math.min(999, p.rttMicros / 1000));
+      if (score < bestScore) {
+        bestScore = score;
         best = p;
       }
     }
@@ -710,6 +728,16 @@ public final class SwarmNode implements PeerEvents {
   /** The first sequence this node plays from, or -1 before it joined. */
   public long playFrom() {
     return playFrom;
+  }
+
+  /** Where this node stands, for logs and failure messages: window, parents, candidates. */
+  String describeState() {
+    StringBuilder b = new StringBuilder("newest=" + window.newest() + " known=" + newestKnown() + " playFrom=" + playFrom + " parents=[");
+    for (int sub = 0; sub < settings.subStreams(); sub++) {
+      for (RemotePeer p : peers.values()) if (p.parentOf[sub]) b.append(sub).append(':').append(p.link.remoteAddress().getAddress().getHostAddress()).append(' ');
+    }
+    b.append("] candidates=").append(candidates.size()).append(" dialed=").append(dialed.size());
+    return b.toString();
   }
 
   @Override

@@ -49,6 +49,18 @@ class ChunkWindowTest {
   }
 
   @Test
+  void aJoinerWindowTakesItsBackfillInAnyOrder() {
+    ChunkWindow w = new ChunkWindow(30_000_000, 256);
+    w.startAt(900);
+    assertEquals(Result.STORED, w.add(chunk(1000)), "the newest first, as a push brings it");
+    for (long s = 999; s >= 900; s--) {
+      assertEquals(Result.STORED, w.add(chunk(s)), "backfill " + s);
+    }
+    assertEquals(Result.TOO_OLD, w.add(chunk(899)));
+    assertEquals(101, w.size());
+  }
+
+  @Test
   void staysConsistentUnderRandomArrivals() {
     Random rnd = new Random(42);
     ChunkWindow w = new ChunkWindow(2_000_000, 200);
@@ -65,6 +77,7 @@ class ChunkWindowTest {
     for (long s = w.oldest(); s <= w.newest(); s++) {
       assertEquals(held.contains(s), w.has(s), "sequence " + s);
     }
-    assertTrue(w.newest() - w.oldest() < 51, "two seconds of 40 ms chunks");
+    long firstHeld = held.first();
+    assertTrue(w.newest() - firstHeld < 51, "two seconds of 40 ms chunks, and only open holes before them");
   }
 }

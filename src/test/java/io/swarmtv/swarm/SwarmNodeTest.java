@@ -67,6 +67,13 @@ class SwarmNodeTest {
     }
   }
 
+  String missingList(SwarmNode p) {
+    BitSet got = received.get(p);
+    StringBuilder b = new StringBuilder();
+    for (int i = got.nextClearBit((int) p.playFrom()); i <= published && b.length() < 300; i = got.nextClearBit(i + 1)) b.append(i).append(',');
+    return b.toString();
+  }
+
   long seconds(double s) {
     return net.now() + (long) (s * 1e6);
   }
@@ -86,6 +93,7 @@ class SwarmNodeTest {
     double sourceRatio = (double) src.payloadBytesUp() / streamBytes;
     long worstP99 = 0;
     for (SwarmNode p : peers) {
+      assertTrue(p.playFrom() >= 0, p + " never joined: " + p.stats() + " " + p.describeState());
       BitSet got = received.get(p);
       int firstMissing = got.nextClearBit((int) p.playFrom());
       assertTrue(firstMissing > published, p + " misses chunk " + firstMissing + " of 0.." + published);
@@ -123,7 +131,8 @@ class SwarmNodeTest {
     for (SwarmNode p : peers) {
       if (killed.contains(p)) continue;
       SwarmStats s = p.stats();
-      assertTrue(s.continuity() >= 0.99, p + " continuity " + s.continuity() + " " + s);
+      assertTrue(s.continuity() >= 0.99,
+          p + " continuity " + s.continuity() + " " + s + ", missing " + missingList(p) + " " + p.describeState());
     }
     for (SwarmNode p : late) {
       BitSet got = received.get(p);
