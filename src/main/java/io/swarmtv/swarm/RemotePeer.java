@@ -33,6 +33,10 @@ final class RemotePeer {
   long controlBytesDown;
   long chunksUp;
   long chunksDown;
+  /** Sequences stored since we last told it what we hold; -1 when there is nothing to tell. */
+  long announceFrom = -1;
+  long announceTo = -1;
+  long lastAnnounceMicros;
   long rttMicros = -1;
   long lastPingMicros;
   /** Messages received in the current one-second bucket, to catch floods. */

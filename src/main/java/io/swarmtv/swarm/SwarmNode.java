@@ -62,6 +62,11 @@ public final class SwarmNode implements PeerEvents {
   /** Requests a neighbour may have open at once. */
   static final int MAX_IN_FLIGHT = 64;
   static final long PING_EVERY_MICROS = 5_000_000;
+  /**
+   * How often neighbours hear which chunks we stored: batched into one buffer map rather than a
+   * have per chunk, which would cost more than the chunks' own headers with twenty neighbours.
+   */
+  static final long ANNOUNCE_EVERY_MICROS = 100_000;
   static final long PEX_EVERY_MICROS = 5_000_000;
   static final long REDIAL_AFTER_MICROS = 10_000_000;
   /**
@@ -379,9 +384,9 @@ public final class SwarmNode implements PeerEvents {
       }
       sendChunk(child, chunk);
     }
-    Have have = new Have(seq);
     for (RemotePeer p : others) {
-      send(p, have);
+      p.announceFrom = p.announceFrom < 0 ? seq : Math.min(p.announceFrom, seq);
+      p.announceTo = Math.max(p.announceTo, seq);
     }
   }
 
@@ -475,6 +480,9 @@ public final class SwarmNode implements PeerEvents {
       account(now);
     }
     for (RemotePeer p : peers.values()) {
+      if (p.announceFrom >= 0 && now - p.lastAnnounceMicros >= ANNOUNCE_EVERY_MICROS) {
+        announce(p, now);
+      }
       if (now - p.lastPingMicros >= PING_EVERY_MICROS) {
         p.lastPingMicros = now;
         send(p, new Ping(now));
@@ -487,6 +495,14 @@ public final class SwarmNode implements PeerEvents {
     }
     dialMore(now);
     bans.expire(now);
+  }
+
+  private void announce(RemotePeer p, long now) {
+    long from = Math.max(p.announceFrom, p.announceTo - BufferMap.MAX_SPAN + 1);
+    send(p, BufferMap.of(from, (int) (p.announceTo - from + 1), window::has));
+    p.announceFrom = -1;
+    p.announceTo = -1;
+    p.lastAnnounceMicros = now;
   }
 
   private long newestKnown() {

@@ -92,7 +92,11 @@ class SwarmNodeTest {
     SwarmStats src = source.stats();
     double sourceRatio = (double) src.payloadBytesUp() / streamBytes;
     long worstP99 = 0;
+    long control = src.controlBytesUp();
+    long payload = src.payloadBytesUp();
     for (SwarmNode p : peers) {
+      control += p.stats().controlBytesUp();
+      payload += p.stats().payloadBytesUp();
       assertTrue(p.playFrom() >= 0, p + " never joined: " + p.stats() + " " + p.describeState());
       BitSet got = received.get(p);
       int firstMissing = got.nextClearBit((int) p.playFrom());
@@ -102,8 +106,9 @@ class SwarmNodeTest {
       assertEquals(0, s.bans());
       worstP99 = Math.max(worstP99, s.delayP99Micros());
     }
-    System.out.printf(Locale.ROOT, "30 peers, %d chunks: source uploads %.2fx the stream, worst p99 delay %d ms%n",
-        published + 1, sourceRatio, worstP99 / 1000);
+    System.out.printf(Locale.ROOT,
+        "30 peers, %d chunks of %d bytes: source uploads %.2fx the stream, worst p99 delay %d ms, overhead %.1f%%%n",
+        published + 1, PAYLOAD, sourceRatio, worstP99 / 1000, 100.0 * control / payload);
     assertTrue(sourceRatio <= 4.0, "source uploaded " + sourceRatio + "x the stream");
   }
 
