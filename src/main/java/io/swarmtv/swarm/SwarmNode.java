@@ -731,6 +731,17 @@ public final class SwarmNode implements PeerEvents {
         delays.max(), banCount);
   }
 
+  /** Each neighbour's figures, in the order they connected. */
+  public List<PeerStats> peerStats() {
+    List<PeerStats> list = new ArrayList<>();
+    for (RemotePeer p : peers.values()) {
+      list.add(new PeerStats(p.link.remoteAddress(), p.connectedMicros, p.parentRoles(), p.children(),
+          p.chunksDown, p.chunksUp, p.payloadBytesDown, p.payloadBytesUp, p.controlBytesDown, p.controlBytesUp,
+          p.rttMicros));
+    }
+    return list;
+  }
+
   /** The newest sequence held, or -1. */
   public long newest() {
     return window.newest();
