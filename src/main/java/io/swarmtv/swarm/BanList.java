@@ -1,16 +1,19 @@
 package io.swarmtv.swarm;
 
 import java.net.InetAddress;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** Addresses that cheated (forged or unasked-for chunks, broken messages), refused for a while. */
+/**
+ * Addresses that cheated (forged or unasked-for chunks, broken messages), refused for a while.
+ * Safe to ask from any thread: a transport checks it when a connection is accepted.
+ */
 public final class BanList {
   /** Bans kept at most; beyond it the one ending soonest goes, so a flood cannot grow memory. */
   static final int MAX = 4096;
 
-  private final Map<InetAddress, Long> until = new HashMap<>();
+  private final Map<InetAddress, Long> until = new ConcurrentHashMap<>();
 
   /** Refuses {@code address} until {@code untilMicros}. */
   public void ban(InetAddress address, long untilMicros) {

@@ -152,6 +152,11 @@ public final class SwarmNode implements PeerEvents {
     return peerId;
   }
 
+  /** Whether {@code address} is banned now; safe from any thread. */
+  public boolean isBanned(java.net.InetAddress address) {
+    return bans.isBanned(address, clock.nowMicros());
+  }
+
   /** Adds an address to dial when the node wants more neighbours (a known peer, PEX, discovery). */
   public void addCandidate(InetSocketAddress address) {
     if (candidates.size() < 1000) {

@@ -356,8 +356,13 @@ final class PeerConnection implements PeerLink {
   }
 
   private void toLogic(Runnable task) {
+    ChannelRegistration r = registration;
+    if (r == null) {
+      channel.close(); // an inbound connection that never named a channel here: no logic to tell
+      return;
+    }
     try {
-      registration.executor().execute(task);
+      r.executor().execute(task);
     } catch (RejectedExecutionException e) {
       log.debug("{}: the channel's executor refused an event; closing", this);
       channel.close();

@@ -1,0 +1,119 @@
+package io.swarmtv.swarm.net;
+
+import io.swarmtv.channel.ChannelId;
+import io.swarmtv.channel.Chunk;
+import io.swarmtv.ingest.MicrosClock;
+import io.swarmtv.swarm.SwarmNode;
+import io.swarmtv.swarm.SwarmSettings;
+import io.swarmtv.swarm.SwarmStats;
+import java.net.InetSocketAddress;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One channel's swarm on real sockets: a {@link SwarmNode} on a thread of its own, its timers
+ * ticking there, its connections carried by a shared {@link PeerTransport}.
+ */
+public final class ChannelSwarm implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(ChannelSwarm.class);
+
+  private final PeerTransport transport;
+  private final ChannelId channel;
+  private final ScheduledExecutorService thread;
+  private final SwarmNode node;
+
+  private ChannelSwarm(PeerTransport transport, ChannelId channel, SwarmSettings settings,
+      Function<ChannelSwarm, SwarmNode> makeNode) {
+    this.transport = transport;
+    this.channel = channel;
+    this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "swarm " + channel.toString().substring(0, 8));
+      t.setDaemon(true);
+      return t;
+    });
+    this.node = makeNode.apply(this);
+    transport.register(channel, node, thread, node::isBanned);
+    thread.scheduleAtFixedRate(this::tick, settings.tickMicros(), settings.tickMicros(), TimeUnit.MICROSECONDS);
+  }
+
+  /** The broadcaster's side of a channel: {@link #publish} feeds it. */
+  public static ChannelSwarm source(PeerTransport transport, ChannelId channel, SwarmSettings settings,
+      MicrosClock clock) {
+    return new ChannelSwarm(transport, channel, settings, s ->
+        SwarmNode.source(channel, settings, clock, transport.port(), s::dial, System.nanoTime()));
+  }
+
+  /** A viewer's side: verified chunks go to {@code output}, on the channel's thread, in arrival order. */
+  public static ChannelSwarm peer(PeerTransport transport, ChannelId channel, SwarmSettings settings,
+      MicrosClock clock, Consumer<Chunk> output) {
+    return new ChannelSwarm(transport, channel, settings, s ->
+        SwarmNode.peer(channel, settings, clock, transport.port(), output, s::dial, System.nanoTime()));
+  }
+
+  private void tick() {
+    try {
+      node.tick();
+    } catch (RuntimeException e) {
+      // A bug in one tick must not stop the timers for good: log it and tick on.
+      log.error("swarm tick failed for channel {}", channel, e);
+    }
+  }
+
+  private void dial(InetSocketAddress address) {
+    transport.connect(address, channel).whenComplete((link, error) -> {
+      if (error != null) {
+        log.debug("channel {}: could not connect to {}: {}", channel, address, error.toString());
+      }
+    });
+  }
+
+  public ChannelId channel() {
+    return channel;
+  }
+
+  /** Publishes a chunk the broadcaster signed (source only). */
+  public void publish(Chunk chunk) {
+    thread.execute(() -> node.publish(chunk));
+  }
+
+  /** A peer to connect to when more neighbours are wanted (from {@code --peer}, PEX, discovery). */
+  public void addPeer(InetSocketAddress address) {
+    thread.execute(() -> node.addCandidate(address));
+  }
+
+  /** The node's figures, read on its thread. */
+  public SwarmStats stats() {
+    CompletableFuture<SwarmStats> f = CompletableFuture.supplyAsync(node::stats, thread);
+    try {
+      return f.get(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading swarm figures", e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("swarm thread of " + channel + " did not answer", e);
+    }
+  }
+
+  /** Leaves the swarm: closes this channel's connections and stops its thread. */
+  @Override
+  public void close() {
+    transport.unregister(channel);
+    thread.shutdown();
+    try {
+      if (!thread.awaitTermination(5, TimeUnit.SECONDS)) {
+        thread.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      thread.shutdownNow();
+    }
+  }
+}
