@@ -9,6 +9,7 @@ import io.swarmtv.swarm.SwarmStats;
 import java.net.InetSocketAddress;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -29,6 +30,7 @@ public final class ChannelSwarm implements AutoCloseable {
   private final ChannelId channel;
   private final ScheduledExecutorService thread;
   private final SwarmNode node;
+  private final ScheduledFuture<?> ticking;
 
   private ChannelSwarm(PeerTransport transport, ChannelId channel, SwarmSettings settings,
       Function<ChannelSwarm, SwarmNode> makeNode) {
@@ -41,7 +43,8 @@ public final class ChannelSwarm implements AutoCloseable {
     });
     this.node = makeNode.apply(this);
     transport.register(channel, node, thread, node::isBanned);
-    thread.scheduleAtFixedRate(this::tick, settings.tickMicros(), settings.tickMicros(), TimeUnit.MICROSECONDS);
+    this.ticking = thread.scheduleAtFixedRate(this::tick, settings.tickMicros(), settings.tickMicros(),
+        TimeUnit.MICROSECONDS);
   }
 
   /** The broadcaster's side of a channel: {@link #publish} feeds it. */
@@ -105,6 +108,7 @@ public final class ChannelSwarm implements AutoCloseable {
   /** Leaves the swarm: closes this channel's connections and stops its thread. */
   @Override
   public void close() {
+    ticking.cancel(false); // no more dialling; the thread stays for the disconnects to come
     transport.unregister(channel);
     thread.shutdown();
     try {
