@@ -9,6 +9,9 @@ import io.swarmtv.ingest.FeedSettings;
 import io.swarmtv.ingest.FileFeedAddress;
 import io.swarmtv.ingest.MicrosClock;
 import io.swarmtv.ingest.Sleeper;
+import io.swarmtv.swarm.SwarmSettings;
+import io.swarmtv.swarm.net.ChannelSwarm;
+import io.swarmtv.swarm.net.PeerTransport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,8 +27,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "broadcast", mixinStandardHelpOptions = true,
     description = {
       "Turns a live MPEG-TS feed into a signed channel: ingests it in real time, cuts it into",
-      "chunks at keyframes and part boundaries, and signs each with the channel key.",
-      "Seeding to peers comes with the swarm; today the chunks are counted and shown."
+      "chunks at keyframes and part boundaries, signs each with the channel key and seeds it",
+      "to the peers that connect to --port (each chunk uploaded at most 4 times in all)."
     })
 final class BroadcastCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -46,6 +49,14 @@ final class BroadcastCommand implements Callable<Integer> {
   @Option(names = "--part-duration", paramLabel = "SECONDS", defaultValue = "0.5",
       description = "LL-HLS part length to cut at, 0.2 to 1 (default: ${DEFAULT-VALUE}).")
   double partSeconds;
+
+  @Option(names = "--port", paramLabel = "PORT", defaultValue = "6880",
+      description = "TCP port peers connect to (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+  int port;
+
+  @Option(names = "--bind", paramLabel = "ADDRESS",
+      description = "Listen on this local address only (default: all).")
+  java.net.InetAddress bind;
 
   @Option(names = "--stop-after", paramLabel = "SECONDS", description = "Stop after this many seconds (default: run until the input ends or Ctrl-C).")
   Double stopAfter;
@@ -72,13 +83,18 @@ final class BroadcastCommand implements Callable<Integer> {
     }
     Feed feed = Feed.open(address, FeedSettings.DEFAULT.withLoop(loop), MicrosClock.system(), Sleeper.system());
     PrintWriter out = spec.commandLine().getOut();
-    out.println(link);
-    out.flush();
     PrintWriter err = spec.commandLine().getErr();
-    err.println("broadcasting " + input + " as channel " + key.id() + "; Ctrl-C stops");
-    // The swarm takes the signed chunks here once it exists; until then they are only counted.
-    try (LiveChannel channel = LiveChannel.start(key, feed, settings, MicrosClock.system(), chunk -> { })) {
-      LiveRun.run(channel, limit, err);
+    MicrosClock clock = MicrosClock.system();
+    try (PeerTransport transport = PeerTransports.start(port, bind, "--port");
+        ChannelSwarm swarm = ChannelSwarm.source(transport, key.id(), SwarmSettings.DEFAULT, clock)) {
+      out.println(link);
+      out.flush();
+      err.println("broadcasting " + input + " as channel " + key.id() + " on peer port " + transport.port()
+          + "; Ctrl-C stops");
+      try (LiveChannel channel = LiveChannel.start(key, feed, settings, clock, swarm::publish)) {
+        LiveRun.run(channel, limit, err,
+            () -> SwarmStatus.printSource(err, swarm.stats(), channel.stats().ingest().bytes()));
+      }
     }
     return 0;
   }

@@ -63,7 +63,7 @@ final class DemoCommand implements Callable<Integer> {
     PacedFeed feed = new PacedFeed("the bundled clip", TsLoop::demoClip, false, new PcrPacer(clock, Sleeper.system()));
     try (LiveChannel channel = LiveChannel.start(key, feed, ChunkerSettings.DEFAULT, clock,
         chunk -> (viewer.verify(chunk) ? verified : rejected).incrementAndGet())) {
-      LiveRun.run(channel, limit, out);
+      LiveRun.run(channel, limit, out, () -> { });
     }
     out.printf(Locale.ROOT, "signatures: %d chunks verified, %d rejected%n", verified.get(), rejected.get());
     out.flush();

@@ -1,18 +1,101 @@
 package io.swarmtv.app;
 
+import io.swarmtv.channel.ChannelLink;
+import io.swarmtv.channel.InvalidLinkException;
+import io.swarmtv.ingest.MicrosClock;
+import io.swarmtv.swarm.SwarmSettings;
+import io.swarmtv.swarm.net.ChannelSwarm;
+import io.swarmtv.swarm.net.PeerTransport;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** {@code swarmtv gateway}: the home appliance role, not built yet. */
+/** {@code swarmtv gateway}: the home appliance, joining channels' swarms for the household. */
 @Command(name = "gateway", mixinStandardHelpOptions = true,
     description = {
-      "Joins swarms for the household's TVs and serves HLS, MPEG-TS and DLNA.",
-      "Not built yet: this release has the channel tools (keygen, probe) and the broadcaster's ingest."
+      "Joins channels' swarms on behalf of the household: receives, verifies and relays their",
+      "chunks. Serving them to TVs (HLS, MPEG-TS, DLNA) and finding peers by tracker, DHT and LAN",
+      "come in later releases; today peers are given with --peer."
     })
 final class GatewayCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--join", required = true, paramLabel = "LINK",
+      description = "A channel link to join (swarmtv:...); repeatable.")
+  List<String> links = new ArrayList<>();
+
+  @Option(names = "--peer", paramLabel = "HOST:PORT", converter = HostPort.class,
+      description = "A peer of the channels to connect to, such as the broadcaster; repeatable.")
+  List<InetSocketAddress> peers = new ArrayList<>();
+
+  @Option(names = "--peer-port", paramLabel = "PORT", defaultValue = "6881",
+      description = "TCP port other peers connect to (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+  int peerPort;
+
+  @Option(names = "--bind", paramLabel = "ADDRESS", description = "Listen on this local address only (default: all).")
+  InetAddress bind;
+
+  @Option(names = "--stop-after", paramLabel = "SECONDS",
+      description = "Stop after this many seconds (default: run until Ctrl-C).")
+  Double stopAfter;
+
   @Override
-  public Integer call() {
-    throw new UserException("the gateway role is not built yet; this release has 'keygen', 'probe',"
-        + " 'broadcast' (ingest and signing) and 'demo'");
+  public Integer call() throws Exception {
+    Duration limit = Options.stopAfter(spec, stopAfter);
+    List<ChannelLink> channels = new ArrayList<>();
+    for (String text : links) {
+      try {
+        ChannelLink link = ChannelLink.parse(text);
+        if (channels.stream().anyMatch(c -> c.id().equals(link.id()))) {
+          throw new CommandLine.ParameterException(spec.commandLine(), "--join names channel " + link.id() + " twice");
+        }
+        channels.add(link);
+      } catch (InvalidLinkException e) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--join: " + e.getMessage());
+      }
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    MicrosClock clock = MicrosClock.system();
+    Map<ChannelLink, ChannelSwarm> swarms = new LinkedHashMap<>();
+    try (PeerTransport transport = PeerTransports.start(peerPort, bind, "--peer-port");
+        Foreground fg = new Foreground()) {
+      for (ChannelLink link : channels) {
+        AtomicLong bytes = new AtomicLong();
+        // Serving the chunks to players comes with the HLS gateway; until then they are counted.
+        ChannelSwarm swarm = ChannelSwarm.peer(transport, link.id(), SwarmSettings.DEFAULT, clock,
+            chunk -> bytes.addAndGet(chunk.payload().length));
+        swarms.put(link, swarm);
+        peers.forEach(swarm::addPeer);
+      }
+      err.println("gateway: peer port " + transport.port() + ", joined " + channels.size() + " channel"
+          + (channels.size() == 1 ? "" : "s") + (peers.isEmpty() ? "; no --peer given, so no one to ask yet" : "")
+          + "; Ctrl-C stops");
+      err.flush();
+      Runnable status = () -> swarms.forEach((link, swarm) -> SwarmStatus.print(err, label(link), swarm.stats()));
+      try {
+        fg.await(limit, () -> true, status);
+      } finally {
+        err.println("stopped; in all:");
+        status.run();
+        swarms.values().forEach(ChannelSwarm::close);
+      }
+    }
+    return 0;
+  }
+
+  private static String label(ChannelLink link) {
+    return link.name() != null ? link.name() : link.id().toString().substring(0, 12);
   }
 }

@@ -362,8 +362,8 @@ public final class SwarmNode implements PeerEvents {
       join(seq - 1);
     }
     long delay = now - chunk.timestampMicros();
-    delays.record(delay);
-    if (seq >= playFrom) {
+    if (seq >= playFrom) { // the join backfill is old by design: it counts for neither
+      delays.record(delay);
       if (delay <= settings.playoutDelayMicros()) onTime++;
       else late++;
     }

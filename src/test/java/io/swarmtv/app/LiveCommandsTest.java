@@ -90,4 +90,40 @@ class LiveCommandsTest {
         "--input", "udp://@127.0.0.1:1", "--loop");
     assertEquals(2, loopLive.exit(), loopLive.err());
   }
+
+  @Test
+  void aGatewayReceivesABroadcastThroughAKnownPeer(@TempDir Path dir) throws Exception {
+    Path key = dir.resolve("ch.key");
+    ProbeCommandTest.Run keygen = swarmtv("keygen", "--out", key.toString(), "--name", "Loopback");
+    int port;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      port = s.getLocalPort();
+    }
+    int finalPort = port;
+    CompletableFuture<ProbeCommandTest.Run> broadcast = CompletableFuture.supplyAsync(() -> swarmtv("broadcast",
+        "--key", key.toString(), "--input", TestFeeds.H264_BFRAMES_25.path().toString(), "--loop",
+        "--port", Integer.toString(finalPort), "--bind", "127.0.0.1", "--stop-after", "9"));
+    Thread.sleep(1500);
+    ProbeCommandTest.Run gateway = swarmtv("gateway", "--join", keygen.out().strip(), "--peer", "127.0.0.1:" + port,
+        "--peer-port", "0", "--bind", "127.0.0.1", "--stop-after", "5");
+    ProbeCommandTest.Run b = broadcast.get();
+    assertEquals(0, gateway.exit(), gateway.err());
+    assertEquals(0, b.exit(), b.err());
+    Matcher line = Pattern.compile("stopped; in all:\\s+Loopback: 1 peers \\| (\\d+) chunks .* continuity 100\\.00%")
+        .matcher(gateway.err());
+    assertTrue(line.find(), gateway.err());
+    assertTrue(Long.parseLong(line.group(1)) > 50, "five seconds of a 25 fps feed come as dozens of chunks: " + gateway.err());
+    assertTrue(b.err().contains("swarm: 1 peers"), b.err());
+  }
+
+  @Test
+  void gatewayRejectsBadLinksAndPeers() {
+    ProbeCommandTest.Run badLink = swarmtv("gateway", "--join", "swarmtv:nope");
+    assertEquals(2, badLink.exit());
+    assertTrue(badLink.err().contains("--join"), badLink.err());
+    ProbeCommandTest.Run badPeer = swarmtv("gateway", "--join",
+        "swarmtv:nqxemhm36jyzzd7eeuf6dlry3pxdudrpz3fhchiqg5g45b5suusq", "--peer", "127.0.0.1:99999");
+    assertEquals(2, badPeer.exit());
+    assertTrue(badPeer.err().contains("not 1..65535"), badPeer.err());
+  }
 }

@@ -71,6 +71,9 @@ public final class ChannelSwarm implements AutoCloseable {
   }
 
   private void dial(InetSocketAddress address) {
+    if (ticking.isCancelled()) {
+      return; // leaving: the transport no longer knows this channel
+    }
     transport.connect(address, channel).whenComplete((link, error) -> {
       if (error != null) {
         log.debug("channel {}: could not connect to {}: {}", channel, address, error.toString());
