@@ -59,6 +59,15 @@ public final class ChunkWindow {
     newest = first - 1;
   }
 
+  /** Drops every chunk: the window is as new. */
+  public void clear() {
+    java.util.Arrays.fill(slots, null);
+    newest = -1;
+    oldest = -1;
+    latestTimestamp = Long.MIN_VALUE;
+    size = 0;
+  }
+
   /** Stores a verified chunk, dropping whatever falls out of the window. */
   public Result add(Chunk chunk) {
     long seq = chunk.sequence();

@@ -25,8 +25,12 @@ final class RemotePeer {
   final long[] avoidUntilMicros;
   /** Per sub-stream: the first sequence we push it, or -1 when it is not our child for it. */
   final long[] childFrom;
-  /** Sequences we asked it for, with when. */
+  /**
+   * Sequences we asked it for, with when; negated once answered or refused. Kept a while after:
+   * a chunk asked twice of it (after a timeout) may come twice, and is not unasked the second time.
+   */
   final Map<Long, Long> requested = new HashMap<>();
+  final UploadBudget budget;
   long payloadBytesUp;
   long payloadBytesDown;
   long controlBytesUp;
@@ -43,7 +47,8 @@ final class RemotePeer {
   int messagesThisSecond;
   long secondStartMicros;
 
-  RemotePeer(PeerLink link, Handshake hello, int subStreams, long nowMicros) {
+  RemotePeer(PeerLink link, Handshake hello, int subStreams, long uploadLimit, long nowMicros) {
+    this.budget = new UploadBudget(uploadLimit);
     this.link = link;
     this.hello = hello;
     this.connectedMicros = nowMicros;
@@ -84,12 +89,28 @@ final class RemotePeer {
     return n;
   }
 
-  /** Requests sent less than {@code timeout} ago: still expected to be answered. */
+  /** Requests sent less than {@code timeout} ago and not yet answered. */
   int inFlight(long nowMicros, long timeoutMicros) {
     int n = 0;
     for (long sent : requested.values()) {
-      if (nowMicros - sent < timeoutMicros) n++;
+      if (sent > 0 && nowMicros - sent < timeoutMicros) n++;
     }
     return n;
+  }
+
+  /** Whether we asked it for {@code seq} less than {@code timeout} ago and it has not answered. */
+  boolean awaiting(long seq, long nowMicros, long timeoutMicros) {
+    Long sent = requested.get(seq);
+    return sent != null && sent > 0 && nowMicros - sent < timeoutMicros;
+  }
+
+  /** It answered (or refused) our request for {@code seq}. */
+  void answered(long seq) {
+    requested.computeIfPresent(seq, (k, sent) -> -Math.abs(sent));
+  }
+
+  /** Forgets requests older than {@code graceMicros}, answered or not. */
+  void forgetRequests(long nowMicros, long graceMicros) {
+    requested.values().removeIf(sent -> nowMicros - Math.abs(sent) > graceMicros);
   }
 }

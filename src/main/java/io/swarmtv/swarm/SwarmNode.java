@@ -98,6 +98,7 @@ public final class SwarmNode implements PeerEvents {
   private final long[] copiesSeq = new long[ChunkWindow.SLOTS];
   private final long[] pushFrom;
   private final DelayHistogram delays = new DelayHistogram();
+  private final UploadBudget uploadBudget;
 
   /** First sequence this node fetches (the join backfill), or -1 before it joined. */
   private long fetchFrom = -1;
@@ -128,6 +129,7 @@ public final class SwarmNode implements PeerEvents {
     this.dialer = Objects.requireNonNull(dialer);
     this.random = new Random(seed);
     this.window = new ChunkWindow(settings.windowMicros(), settings.maxAhead());
+    this.uploadBudget = new UploadBudget(settings.uploadLimit());
     this.pushFrom = new long[settings.subStreams()];
     java.util.Arrays.fill(pushFrom, Long.MAX_VALUE);
   }
@@ -152,9 +154,16 @@ public final class SwarmNode implements PeerEvents {
     return peerId;
   }
 
-  /** Whether {@code address} is banned now; safe from any thread. */
+  /** Whether so many peers on {@code address} are banned that it is refused whole; safe from any thread. */
   public boolean isBanned(java.net.InetAddress address) {
     return bans.isBanned(address, clock.nowMicros());
+  }
+
+  /** How a peer is named in bans: its address with its listen port, or its source port if it has none. */
+  private static InetSocketAddress banName(PeerLink link, Handshake hello) {
+    return hello == null || hello.listenPort() == Handshake.NOT_REACHABLE
+        ? link.remoteAddress()
+        : new InetSocketAddress(link.remoteAddress().getAddress(), hello.listenPort());
   }
 
   /** Adds an address to dial when the node wants more neighbours (a known peer, PEX, discovery). */
@@ -210,7 +219,7 @@ public final class SwarmNode implements PeerEvents {
       link.close(GoodbyeReason.WRONG_CHANNEL, "this node is in channel " + channel);
       return false;
     }
-    if (bans.isBanned(link.remoteAddress().getAddress(), now)) {
+    if (bans.isBanned(banName(link, theirs), now) || bans.isBanned(link.remoteAddress().getAddress(), now)) {
       link.close(GoodbyeReason.BANNED, "banned");
       return false;
     }
@@ -228,7 +237,7 @@ public final class SwarmNode implements PeerEvents {
       link.close(GoodbyeReason.TOO_MANY_PEERS, "has " + peers.size() + " peers");
       return false;
     }
-    RemotePeer peer = new RemotePeer(link, theirs, settings.subStreams(), now);
+    RemotePeer peer = new RemotePeer(link, theirs, settings.subStreams(), settings.peerUploadLimit(), now);
     peers.put(link, peer);
     InetSocketAddress listen = peer.listenAddress();
     if (listen != null) {
@@ -254,7 +263,8 @@ public final class SwarmNode implements PeerEvents {
 
   private void ban(PeerLink link, String why) {
     long now = clock.nowMicros();
-    bans.ban(link.remoteAddress().getAddress(), now + settings.banMicros());
+    RemotePeer peer = peers.get(link);
+    bans.ban(banName(link, peer == null ? null : peer.hello), now + settings.banMicros());
     banCount++;
     log.info("{}: banned {}: {}", this, link.remoteAddress(), why);
     link.close(GoodbyeReason.BANNED, why);
@@ -298,8 +308,7 @@ public final class SwarmNode implements PeerEvents {
       }
     } else if (message instanceof Cancel c) {
       for (long seq : c.sequences()) {
-        // Refused: no longer outstanding, but remembered so it is asked of someone else first.
-        peer.requested.computeIfPresent(seq, (k, sent) -> sent - settings.requestTimeoutMicros());
+        peer.answered(seq); // refused: remembered, so someone else is asked first
       }
     } else if (message instanceof Subscribe s) {
       onSubscribe(peer, s);
@@ -321,7 +330,9 @@ public final class SwarmNode implements PeerEvents {
     long now = clock.nowMicros();
     long seq = chunk.sequence();
     int sub = subStream(seq);
-    boolean asked = peer.requested.remove(seq) != null;
+    // Kept, not removed: a chunk asked twice of the same peer (after a timeout) comes twice.
+    boolean asked = peer.requested.containsKey(seq);
+    peer.answered(seq);
     boolean pushed = (peer.parentOf[sub] || now - peer.parentEndedMicros[sub] < GRACE_MICROS)
         && seq >= peer.subscribedFrom[sub];
     if (!pushed && !asked) {
@@ -349,6 +360,15 @@ public final class SwarmNode implements PeerEvents {
       return; // the source makes its own chunks
     }
     ChunkWindow.Result r = window.add(chunk);
+    if (r == ChunkWindow.Result.TOO_FAR_AHEAD) {
+      // This node fell so far behind that the gap will never be repaired in time: skip ahead, as
+      // a player does, rather than stay stuck. The chunk is genuine (verified), so this is safe.
+      log.info("{}: fell behind by over {} chunks; skipping ahead to {}", this, settings.maxAhead(), seq);
+      window.clear();
+      fetchFrom = Math.max(0, seq - settings.joinBackfill());
+      window.startAt(fetchFrom);
+      r = window.add(chunk);
+    }
     if (r == ChunkWindow.Result.DUPLICATE) {
       duplicates++;
       return;
@@ -383,7 +403,7 @@ public final class SwarmNode implements PeerEvents {
       else others.add(p);
     }
     for (RemotePeer child : children) {
-      if (!mayUpload(seq) || child.link.queuedBytes() > MAX_QUEUED_BYTES) {
+      if (!mayUpload(seq) || !canSend(child, chunk)) {
         others.add(child); // it will pull the chunk, from us or someone else
         continue;
       }
@@ -398,11 +418,27 @@ public final class SwarmNode implements PeerEvents {
   /** Sends the chunk asked for; false when this node will not (not held, or no upload left). */
   private boolean serve(RemotePeer peer, long seq) {
     Chunk chunk = window.get(seq);
-    if (chunk == null || !mayUpload(seq) || peer.link.queuedBytes() > MAX_QUEUED_BYTES) {
+    if (chunk == null || !mayUpload(seq) || !canSend(peer, chunk)) {
       return false;
     }
     sendChunk(peer, chunk);
     return true;
+  }
+
+  /**
+   * Whether {@code chunk} may go to {@code peer} now: it is reading what we send, and neither its
+   * upload limit nor ours is spent. Takes the bytes from both budgets when it may.
+   */
+  private boolean canSend(RemotePeer peer, Chunk chunk) {
+    if (peer.link.queuedBytes() > MAX_QUEUED_BYTES) {
+      return false;
+    }
+    long now = clock.nowMicros();
+    int bytes = chunk.payload().length;
+    if (!peer.budget.tryTake(bytes, now)) {
+      return false;
+    }
+    return uploadBudget.tryTake(bytes, now);
   }
 
   private void sendChunk(RemotePeer peer, Chunk chunk) {
@@ -430,7 +466,7 @@ public final class SwarmNode implements PeerEvents {
       send(peer, new Unsubscribe(s.subStream())); // a different K: we cannot serve that split
       return;
     }
-    if (peer.childFrom[sub] < 0 && !acceptsChild(sub)) {
+    if (peer.childFrom[sub] < 0 && !acceptsChild(sub) && !makeRoomFor(peer, sub)) {
       send(peer, new Unsubscribe(s.subStream()));
       return;
     }
@@ -443,6 +479,30 @@ public final class SwarmNode implements PeerEvents {
         if (c != null && mayUpload(seq)) sendChunk(peer, c);
       }
     }
+  }
+
+  /**
+   * Frees a slot for {@code newcomer} when every slot is taken: upload goes first to peers that
+   * can relay onward, so a child that accepts connections displaces one that cannot (a peer behind
+   * NAT without a mapped port can still pull what it misses).
+   */
+  private boolean makeRoomFor(RemotePeer newcomer, int sub) {
+    if (newcomer.listenAddress() == null) {
+      return false;
+    }
+    for (RemotePeer p : peers.values()) {
+      if (p == newcomer || p.listenAddress() != null) {
+        continue;
+      }
+      for (int s = 0; s < settings.subStreams(); s++) {
+        if (p.childFrom[s] >= 0 && (!source || s == sub)) {
+          p.childFrom[s] = -1;
+          send(p, new Unsubscribe(new SubStream(s, settings.subStreams())));
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private boolean acceptsChild(int sub) {
@@ -492,7 +552,7 @@ public final class SwarmNode implements PeerEvents {
         p.lastPingMicros = now;
         send(p, new Ping(now));
       }
-      p.requested.values().removeIf(sent -> now - sent > GRACE_MICROS);
+      p.forgetRequests(now, GRACE_MICROS);
     }
     if (now - lastPexMicros >= PEX_EVERY_MICROS) {
       lastPexMicros = now;
@@ -567,15 +627,25 @@ public final class SwarmNode implements PeerEvents {
         && known >= 0;
   }
 
+  /**
+   * The neighbour to subscribe to for {@code sub}: among those holding chunks about as fresh as
+   * any (within two rounds of K), the one that is parent for the fewest of our sub-streams, with a
+   * little randomness so a crowd joining at once does not all pick the same parent (the source,
+   * freshest of all, takes only a few children per sub-stream).
+   */
   private RemotePeer pickParent(int sub, long now) {
+    long freshest = -1;
+    for (RemotePeer p : peers.values()) {
+      freshest = Math.max(freshest, p.holdings.newest());
+    }
     RemotePeer best = null;
     long bestScore = Long.MIN_VALUE;
     for (RemotePeer p : peers.values()) {
       if (!p.pushes() || p.avoidUntilMicros[sub] > now || p.childFrom[sub] >= 0 || p.holdings.newest() < 0) {
         continue;
       }
-      // Freshest first, then the least burdened, with a little randomness to spread the load.
-      long score = p.holdings.newest() * 64 - p.parentRoles() * 8 + random.nextInt(8);
+      boolean fresh = p.holdings.newest() >= freshest - 2L * settings.subStreams();
+      long score = (fresh ? Long.MAX_VALUE / 2 : p.holdings.newest() * 64) - p.parentRoles() * 16L + random.nextInt(16);
       if (score > bestScore) {
         bestScore = score;
         best = p;
@@ -629,8 +699,7 @@ public final class SwarmNode implements PeerEvents {
 
   private boolean outstanding(long seq, long now) {
     for (RemotePeer p : peers.values()) {
-      Long sent = p.requested.get(seq);
-      if (sent != null && now - sent < settings.requestTimeoutMicros()) return true;
+      if (p.awaiting(seq, now, settings.requestTimeoutMicros())) return true;
     }
     return false;
   }
@@ -715,7 +784,7 @@ public final class SwarmNode implements PeerEvents {
     int want = settings.targetPeers() - peers.size();
     for (Iterator<InetSocketAddress> it = candidates.iterator(); it.hasNext() && want > 0; ) {
       InetSocketAddress a = it.next();
-      if (connected.contains(a) || bans.isBanned(a.getAddress(), now)) continue;
+      if (connected.contains(a) || bans.isBanned(a, now) || bans.isBanned(a.getAddress(), now)) continue;
       Long last = dialed.get(a);
       if (last != null && now - last < REDIAL_AFTER_MICROS) continue;
       dialed.put(a, now);
@@ -763,8 +832,10 @@ public final class SwarmNode implements PeerEvents {
   }
 
   /** Where this node stands, for logs and failure messages: window, parents, candidates. */
-  String describeState() {
-    StringBuilder b = new StringBuilder("newest=" + window.newest() + " known=" + newestKnown() + " playFrom=" + playFrom + " parents=[");
+  public String describeState() {
+    StringBuilder b = new StringBuilder("newest=" + window.newest() + " oldest=" + window.oldest() + " known="
+        + newestKnown() + " fetchFrom=" + fetchFrom + " playFrom=" + playFrom + " peers=" + peers.size()
+        + " bans=" + banCount + " missing=" + missingSince.keySet().stream().sorted().limit(10).toList() + " parents=[");
     for (int sub = 0; sub < settings.subStreams(); sub++) {
       for (RemotePeer p : peers.values()) if (p.parentOf[sub]) b.append(sub).append(':').append(p.link.remoteAddress().getAddress().getHostAddress()).append(' ');
     }

@@ -18,6 +18,8 @@ package io.swarmtv.swarm;
  *     start at a keyframe
  * @param banMicros how long a peer that cheated is refused
  * @param tickMicros how often timers run
+ * @param uploadLimit bytes a second this node uploads at most, in all; 0 for no limit
+ * @param peerUploadLimit bytes a second it uploads to any one neighbour; 0 for no limit
  */
 public record SwarmSettings(
     int subStreams,
@@ -33,10 +35,12 @@ public record SwarmSettings(
     long playoutDelayMicros,
     int joinBackfill,
     long banMicros,
-    long tickMicros) {
+    long tickMicros,
+    long uploadLimit,
+    long peerUploadLimit) {
 
   public static final SwarmSettings DEFAULT = new SwarmSettings(
-      4, 30_000_000, 1024, 4, 16, 8, 24, 150_000, 600_000, 1_000_000, 2_000_000, 64, 600_000_000, 20_000);
+      4, 30_000_000, 1024, 4, 16, 8, 24, 150_000, 600_000, 1_000_000, 2_000_000, 64, 600_000_000, 20_000, 0, 0);
 
   public SwarmSettings {
     if (subStreams < 1 || subStreams > 64) {
@@ -45,8 +49,25 @@ public record SwarmSettings(
     if (sourceCopies < 1 || uploadSlots < 0 || targetPeers < 1 || maxPeers < targetPeers) {
       throw new IllegalArgumentException("copies, slots and peer counts must be positive, max >= target");
     }
+    if (uploadLimit < 0 || peerUploadLimit < 0) {
+      throw new IllegalArgumentException("upload limits must not be negative");
+    }
     if (windowMicros <= 0 || tickMicros <= 0 || repairAfterMicros < 0 || requestTimeoutMicros <= 0) {
       throw new IllegalArgumentException("durations must be positive");
     }
+  }
+
+  /** These settings with a total upload limit in bytes a second (0: none). */
+  public SwarmSettings withUploadLimit(long bytesPerSecond) {
+    return new SwarmSettings(subStreams, windowMicros, maxAhead, sourceCopies, uploadSlots, targetPeers, maxPeers,
+        repairAfterMicros, requestTimeoutMicros, parentStallMicros, playoutDelayMicros, joinBackfill, banMicros,
+        tickMicros, bytesPerSecond, peerUploadLimit);
+  }
+
+  /** These settings with timers ticking every {@code micros}. */
+  public SwarmSettings withTickMicros(long micros) {
+    return new SwarmSettings(subStreams, windowMicros, maxAhead, sourceCopies, uploadSlots, targetPeers, maxPeers,
+        repairAfterMicros, requestTimeoutMicros, parentStallMicros, playoutDelayMicros, joinBackfill, banMicros,
+        micros, uploadLimit, peerUploadLimit);
   }
 }

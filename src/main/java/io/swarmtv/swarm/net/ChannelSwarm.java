@@ -97,7 +97,16 @@ public final class ChannelSwarm implements AutoCloseable {
 
   /** The node's figures, read on its thread. */
   public SwarmStats stats() {
-    CompletableFuture<SwarmStats> f = CompletableFuture.supplyAsync(node::stats, thread);
+    return onThread(node::stats);
+  }
+
+  /** Where the node stands (window, parents, candidates), for logs and failure messages. */
+  public String describeState() {
+    return onThread(node::describeState);
+  }
+
+  private <T> T onThread(java.util.function.Supplier<T> read) {
+    CompletableFuture<T> f = CompletableFuture.supplyAsync(read, thread);
     try {
       return f.get(5, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
