@@ -25,16 +25,11 @@ import io.swarmtv.swarm.wire.Unsubscribe;
 import io.swarmtv.swarm.wire.VersionRange;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
-import java.util.Set;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,8 +54,6 @@ public final class SwarmNode implements PeerEvents {
   private static final Logger log = LoggerFactory.getLogger(SwarmNode.class);
   /** A neighbour this far behind on reading gets no pushes until it catches up. */
   static final long MAX_QUEUED_BYTES = 512 * 1024;
-  /** Requests a neighbour may have open at once. */
-  static final int MAX_IN_FLIGHT = 64;
   static final long PING_EVERY_MICROS = 5_000_000;
   /**
    * How often neighbours hear which chunks we stored: batched into one buffer map rather than a
@@ -68,7 +61,6 @@ public final class SwarmNode implements PeerEvents {
    */
   static final long ANNOUNCE_EVERY_MICROS = 100_000;
   static final long PEX_EVERY_MICROS = 5_000_000;
-  static final long REDIAL_AFTER_MICROS = 10_000_000;
   /**
    * Messages a second beyond which a neighbour is flooding: an honest one sends a few hundred at
    * most (chunks, haves and requests at 16 KiB chunks of a 20 Mbit/s stream).
@@ -91,25 +83,19 @@ public final class SwarmNode implements PeerEvents {
   private final BanList bans = new BanList();
   // Insertion order keeps a run deterministic for a seed (links compare by identity).
   private final Map<PeerLink, RemotePeer> peers = new LinkedHashMap<>();
-  private final Set<InetSocketAddress> candidates = new LinkedHashSet<>();
-  private final Map<InetSocketAddress, Long> dialed = new HashMap<>();
-  private final Map<Long, Long> missingSince = new HashMap<>();
-  private final int[] copies = new int[ChunkWindow.SLOTS];
-  private final long[] copiesSeq = new long[ChunkWindow.SLOTS];
+  private final PeerCandidates candidates = new PeerCandidates();
+  private final RepairPlanner repairs;
+  private final ParentChoice parents;
+  private final ContinuityMeter continuity;
+  private final UploadSlots slots;
   private final long[] pushFrom;
   private final DelayHistogram delays = new DelayHistogram();
   private final UploadBudget uploadBudget;
 
   /** First sequence this node fetches (the join backfill), or -1 before it joined. */
   private long fetchFrom = -1;
-  /** First sequence this node counts for continuity: what came after it joined. */
-  private long playFrom = -1;
-  private long checkedThrough = -1;
   private long lastPexMicros;
   private long chunksStored;
-  private long onTime;
-  private long late;
-  private long expected;
   private long duplicates;
   private long payloadBytesDown;
   private long payloadBytesUp;
@@ -129,6 +115,10 @@ public final class SwarmNode implements PeerEvents {
     this.dialer = Objects.requireNonNull(dialer);
     this.random = new Random(seed);
     this.window = new ChunkWindow(settings.windowMicros(), settings.maxAhead());
+    this.repairs = new RepairPlanner(settings);
+    this.slots = new UploadSlots(settings, source);
+    this.parents = new ParentChoice(settings, random);
+    this.continuity = new ContinuityMeter(settings.playoutDelayMicros());
     this.uploadBudget = new UploadBudget(settings.uploadLimit());
     this.pushFrom = new long[settings.subStreams()];
     java.util.Arrays.fill(pushFrom, Long.MAX_VALUE);
@@ -168,9 +158,7 @@ public final class SwarmNode implements PeerEvents {
 
   /** Adds an address to dial when the node wants more neighbours (a known peer, PEX, discovery). */
   public void addCandidate(InetSocketAddress address) {
-    if (candidates.size() < 1000) {
-      candidates.add(address);
-    }
+    candidates.add(address);
   }
 
   @Override
@@ -189,24 +177,6 @@ public final class SwarmNode implements PeerEvents {
     if (window.add(chunk) == ChunkWindow.Result.STORED) {
       chunksStored++;
       spread(chunk, null);
-    }
-  }
-
-  private boolean mayUpload(long seq) {
-    if (!source) {
-      return true;
-    }
-    int i = (int) (seq & (ChunkWindow.SLOTS - 1));
-    if (copiesSeq[i] != seq) {
-      copiesSeq[i] = seq;
-      copies[i] = 0;
-    }
-    return copies[i] < settings.sourceCopies();
-  }
-
-  private void countUpload(long seq) {
-    if (source) {
-      copies[(int) (seq & (ChunkWindow.SLOTS - 1))]++;
     }
   }
 
@@ -377,15 +347,14 @@ public final class SwarmNode implements PeerEvents {
       return;
     }
     chunksStored++;
-    missingSince.remove(seq);
-    if (playFrom < 0) {
+    repairs.arrived(seq);
+    if (!continuity.started()) {
       join(seq - 1);
     }
     long delay = now - chunk.timestampMicros();
-    if (seq >= playFrom) { // the join backfill is old by design: it counts for neither
+    if (continuity.counts(seq)) { // the join backfill is old by design: it counts for neither
       delays.record(delay);
-      if (delay <= settings.playoutDelayMicros()) onTime++;
-      else late++;
+      continuity.arrived(delay);
     }
     output.accept(chunk);
     spread(chunk, peer);
@@ -403,7 +372,7 @@ public final class SwarmNode implements PeerEvents {
       else others.add(p);
     }
     for (RemotePeer child : children) {
-      if (!mayUpload(seq) || !canSend(child, chunk)) {
+      if (!slots.mayUpload(seq) || !canSend(child, chunk)) {
         others.add(child); // it will pull the chunk, from us or someone else
         continue;
       }
@@ -418,7 +387,7 @@ public final class SwarmNode implements PeerEvents {
   /** Sends the chunk asked for; false when this node will not (not held, or no upload left). */
   private boolean serve(RemotePeer peer, long seq) {
     Chunk chunk = window.get(seq);
-    if (chunk == null || !mayUpload(seq) || !canSend(peer, chunk)) {
+    if (chunk == null || !slots.mayUpload(seq) || !canSend(peer, chunk)) {
       return false;
     }
     sendChunk(peer, chunk);
@@ -450,7 +419,7 @@ public final class SwarmNode implements PeerEvents {
     peer.controlBytesUp += frame - chunk.payload().length;
     payloadBytesUp += chunk.payload().length;
     controlBytesUp += frame - chunk.payload().length;
-    countUpload(chunk.sequence());
+    slots.uploaded(chunk.sequence());
   }
 
   private void send(RemotePeer peer, PeerMessage m) {
@@ -466,7 +435,7 @@ public final class SwarmNode implements PeerEvents {
       send(peer, new Unsubscribe(s.subStream())); // a different K: we cannot serve that split
       return;
     }
-    if (peer.childFrom[sub] < 0 && !acceptsChild(sub) && !makeRoomFor(peer, sub)) {
+    if (peer.childFrom[sub] < 0 && !slots.acceptsChild(peers.values(), sub) && !makeRoomFor(peer, sub)) {
       send(peer, new Unsubscribe(s.subStream()));
       return;
     }
@@ -476,45 +445,20 @@ public final class SwarmNode implements PeerEvents {
     for (long seq = from; seq <= window.newest(); seq++) {
       if (subStream(seq) == sub) {
         Chunk c = window.get(seq);
-        if (c != null && mayUpload(seq)) sendChunk(peer, c);
+        if (c != null && slots.mayUpload(seq)) sendChunk(peer, c);
       }
     }
   }
 
-  /**
-   * Frees a slot for {@code newcomer} when every slot is taken: upload goes first to peers that
-   * can relay onward, so a child that accepts connections displaces one that cannot (a peer behind
-   * NAT without a mapped port can still pull what it misses).
-   */
+  /** Frees a slot for {@code newcomer} by displacing a child that cannot relay, if there is one. */
   private boolean makeRoomFor(RemotePeer newcomer, int sub) {
-    if (newcomer.listenAddress() == null) {
+    int[] dropped = new int[1];
+    RemotePeer victim = slots.displaceFor(peers.values(), newcomer, sub, dropped);
+    if (victim == null) {
       return false;
     }
-    for (RemotePeer p : peers.values()) {
-      if (p == newcomer || p.listenAddress() != null) {
-        continue;
-      }
-      for (int s = 0; s < settings.subStreams(); s++) {
-        if (p.childFrom[s] >= 0 && (!source || s == sub)) {
-          p.childFrom[s] = -1;
-          send(p, new Unsubscribe(new SubStream(s, settings.subStreams())));
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
-  private boolean acceptsChild(int sub) {
-    int taken = 0;
-    for (RemotePeer p : peers.values()) {
-      if (source) {
-        if (p.childFrom[sub] >= 0) taken++;
-      } else {
-        taken += p.children();
-      }
-    }
-    return source ? taken < settings.sourceCopies() : taken < settings.uploadSlots();
+    send(victim, new Unsubscribe(new SubStream(dropped[0], settings.subStreams())));
+    return true;
   }
 
   private void onUnsubscribe(RemotePeer peer, SubStream s) {
@@ -542,7 +486,7 @@ public final class SwarmNode implements PeerEvents {
     if (!source) {
       chooseParents(now);
       repair(now);
-      account(now);
+      continuity.account(window, now);
     }
     for (RemotePeer p : peers.values()) {
       if (p.announceFrom >= 0 && now - p.lastAnnounceMicros >= ANNOUNCE_EVERY_MICROS) {
@@ -556,9 +500,9 @@ public final class SwarmNode implements PeerEvents {
     }
     if (now - lastPexMicros >= PEX_EVERY_MICROS) {
       lastPexMicros = now;
-      exchangePeers();
+      PeerCandidates.exchange(peers.values()).forEach(this::send);
     }
-    dialMore(now);
+    candidates.dialMore(peers.values(), settings.targetPeers() - peers.size(), bans, dialer, now);
     bans.expire(now);
   }
 
@@ -583,7 +527,7 @@ public final class SwarmNode implements PeerEvents {
     if (known < 0) {
       return;
     }
-    if (playFrom < 0) {
+    if (!continuity.started()) {
       join(known);
     }
     for (int sub = 0; sub < settings.subStreams(); sub++) {
@@ -591,13 +535,13 @@ public final class SwarmNode implements PeerEvents {
       for (RemotePeer p : peers.values()) {
         if (p.parentOf[sub]) parent = p;
       }
-      if (parent != null && stalled(parent, sub, now, known)) {
+      if (parent != null && parents.stalled(parent, sub, now, known, window.newest())) {
         send(parent, new Unsubscribe(new SubStream(sub, settings.subStreams())));
         dropParent(parent, sub, now + settings.parentStallMicros() * 10);
         parent = null;
       }
       if (parent == null) {
-        RemotePeer best = pickParent(sub, now);
+        RemotePeer best = parents.pick(peers.values(), sub, now);
         if (best != null) {
           long from = Math.max(window.newest(), known) + 1;
           pushFrom[sub] = Math.min(pushFrom[sub], from);
@@ -614,44 +558,9 @@ public final class SwarmNode implements PeerEvents {
 
   /** Joins at {@code newest}: counts from the next chunk on, and fetches a backfill before it. */
   private void join(long newest) {
-    playFrom = newest + 1;
-    checkedThrough = newest;
+    continuity.start(newest);
     fetchFrom = Math.max(0, newest - settings.joinBackfill());
     window.startAt(fetchFrom);
-  }
-
-  /** A parent stalls when the sub-stream has moved on by a full round of K without a push from it. */
-  private boolean stalled(RemotePeer parent, int sub, long now, long known) {
-    return now - parent.lastPushMicros[sub] > settings.parentStallMicros()
-        && known - window.newest() < settings.subStreams() * 4L // we are not simply cut off
-        && known >= 0;
-  }
-
-  /**
-   * The neighbour to subscribe to for {@code sub}: among those holding chunks about as fresh as
-   * any (within two rounds of K), the one that is parent for the fewest of our sub-streams, with a
-   * little randomness so a crowd joining at once does not all pick the same parent (the source,
-   * freshest of all, takes only a few children per sub-stream).
-   */
-  private RemotePeer pickParent(int sub, long now) {
-    long freshest = -1;
-    for (RemotePeer p : peers.values()) {
-      freshest = Math.max(freshest, p.holdings.newest());
-    }
-    RemotePeer best = null;
-    long bestScore = Long.MIN_VALUE;
-    for (RemotePeer p : peers.values()) {
-      if (!p.pushes() || p.avoidUntilMicros[sub] > now || p.childFrom[sub] >= 0 || p.holdings.newest() < 0) {
-        continue;
-      }
-      boolean fresh = p.holdings.newest() >= freshest - 2L * settings.subStreams();
-      long score = (fresh ? Long.MAX_VALUE / 2 : p.holdings.newest() * 64) - p.parentRoles() * 16L + random.nextInt(16);
-      if (score > bestScore) {
-        bestScore = score;
-        best = p;
-      }
-    }
-    return best;
   }
 
   private void repair(long now) {
@@ -660,137 +569,11 @@ public final class SwarmNode implements PeerEvents {
     }
     long known = newestKnown();
     long from = Math.max(fetchFrom, Math.max(window.oldest(), known - settings.maxAhead()));
-    missingSince.keySet().removeIf(seq -> seq < from);
-    Map<RemotePeer, List<Long>> asks = new HashMap<>();
-    int budget = 512;
-    for (long seq = from; seq <= known && budget-- > 0; seq++) {
-      if (window.has(seq)) {
-        continue;
-      }
-      long since = missingSince.computeIfAbsent(seq, s -> now);
-      int sub = subStream(seq);
-      boolean pushComing = seq >= pushFrom[sub] && hasParent(sub);
-      if (pushComing && now - since < settings.repairAfterMicros()) {
-        continue;
-      }
-      if (outstanding(seq, now)) {
-        continue;
-      }
-      RemotePeer holder = pickHolder(seq, now, asks);
-      if (holder != null) {
-        holder.requested.put(seq, now);
-        asks.computeIfAbsent(holder, k -> new ArrayList<>()).add(seq);
-      }
-    }
-    for (Map.Entry<RemotePeer, List<Long>> e : asks.entrySet()) {
-      List<Long> seqs = e.getValue();
+    repairs.plan(peers.values(), window, from, known, pushFrom, now).forEach((holder, seqs) -> {
       for (int i = 0; i < seqs.size(); i += Request.MAX_SEQUENCES) {
-        send(e.getKey(), new Request(seqs.subList(i, Math.min(seqs.size(), i + Request.MAX_SEQUENCES))));
+        send(holder, new Request(seqs.subList(i, Math.min(seqs.size(), i + Request.MAX_SEQUENCES))));
       }
-    }
-  }
-
-  private boolean hasParent(int sub) {
-    for (RemotePeer p : peers.values()) {
-      if (p.parentOf[sub]) return true;
-    }
-    return false;
-  }
-
-  private boolean outstanding(long seq, long now) {
-    for (RemotePeer p : peers.values()) {
-      if (p.awaiting(seq, now, settings.requestTimeoutMicros())) return true;
-    }
-    return false;
-  }
-
-  /**
-   * The holder to ask: one not asked for this chunk before if there is one (a peer that refused
-   * or ignored it is likely to again), then the least loaded, then the nearest.
-   */
-  private RemotePeer pickHolder(long seq, long now, Map<RemotePeer, List<Long>> asks) {
-    RemotePeer best = null;
-    long bestScore = Long.MAX_VALUE;
-    for (RemotePeer p : peers.values()) {
-      if (!p.holdings.has(seq)) {
-        continue;
-      }
-      long load = p.inFlight(now, settings.requestTimeoutMicros()) + asks.getOrDefault(p, List.of()).size();
-      if (load >= MAX_IN_FLIGHT) {
-        continue;
-      }
-      long score = (p.requested.containsKey(seq) ? 1_000_000 : 0)
-          + load * 1000 + (p.rttMicros < 0 ? 500 : Math.min(999, p.rttMicros / 1000));
-      if (score < bestScore) {
-        bestScore = score;
-        best = p;
-      }
-    }
-    return best;
-  }
-
-  /** Counts sequences whose deadline passed: the base of the continuity figure. */
-  private void account(long now) {
-    if (playFrom < 0) {
-      return;
-    }
-    long newest = window.newest();
-    while (checkedThrough < newest) {
-      long seq = checkedThrough + 1;
-      Chunk c = window.get(seq);
-      if (c == null) {
-        // Its deadline is past once a later chunk's is: chunks are in source order.
-        Chunk later = null;
-        for (long s = seq + 1; s <= newest && later == null; s++) later = window.get(s);
-        if (later == null || now - later.timestampMicros() <= settings.playoutDelayMicros()) {
-          return;
-        }
-      } else if (now - c.timestampMicros() <= settings.playoutDelayMicros()) {
-        return;
-      }
-      checkedThrough = seq;
-      expected++;
-    }
-  }
-
-  private void exchangePeers() {
-    List<InetSocketAddress> known = new ArrayList<>();
-    for (RemotePeer p : peers.values()) {
-      InetSocketAddress a = p.listenAddress();
-      if (a != null) known.add(a);
-    }
-    if (known.size() < 2) {
-      return;
-    }
-    for (RemotePeer p : peers.values()) {
-      if (!p.hello.has(Capabilities.PEER_EXCHANGE)) continue;
-      List<InetSocketAddress> added = new ArrayList<>();
-      for (InetSocketAddress a : known) {
-        if (!a.equals(p.listenAddress()) && added.size() < PeerExchange.MAX_ADDRESSES) added.add(a);
-      }
-      if (!added.isEmpty()) send(p, new PeerExchange(added, List.of()));
-    }
-  }
-
-  private void dialMore(long now) {
-    if (peers.size() >= settings.targetPeers() || candidates.isEmpty()) {
-      return;
-    }
-    Set<InetSocketAddress> connected = new HashSet<>();
-    for (RemotePeer p : peers.values()) {
-      InetSocketAddress a = p.listenAddress();
-      if (a != null) connected.add(a);
-    }
-    int want = settings.targetPeers() - peers.size();
-    for (Iterator<InetSocketAddress> it = candidates.iterator(); it.hasNext() && want > 0; ) {
-      InetSocketAddress a = it.next();
-      if (connected.contains(a) || bans.isBanned(a, now) || bans.isBanned(a.getAddress(), now)) continue;
-      Long last = dialed.get(a);
-      if (last != null && now - last < REDIAL_AFTER_MICROS) continue;
-      dialed.put(a, now);
-      dialer.dial(a);
-      want--;
-    }
+    });
   }
 
   private int subStream(long seq) {
@@ -800,7 +583,8 @@ public final class SwarmNode implements PeerEvents {
   // ---- figures ----
 
   public SwarmStats stats() {
-    return new SwarmStats(peers.size(), chunksStored, onTime, late, expected, duplicates, payloadBytesDown,
+    return new SwarmStats(peers.size(), chunksStored, continuity.onTime(), continuity.late(), continuity.expected(),
+        duplicates, payloadBytesDown,
         payloadBytesUp, controlBytesDown, controlBytesUp, delays.percentile(0.5), delays.percentile(0.99),
         delays.max(), banCount);
   }
@@ -828,18 +612,18 @@ public final class SwarmNode implements PeerEvents {
 
   /** The first sequence this node plays from, or -1 before it joined. */
   public long playFrom() {
-    return playFrom;
+    return continuity.playFrom();
   }
 
   /** Where this node stands, for logs and failure messages: window, parents, candidates. */
   public String describeState() {
     StringBuilder b = new StringBuilder("newest=" + window.newest() + " oldest=" + window.oldest() + " known="
-        + newestKnown() + " fetchFrom=" + fetchFrom + " playFrom=" + playFrom + " peers=" + peers.size()
-        + " bans=" + banCount + " missing=" + missingSince.keySet().stream().sorted().limit(10).toList() + " parents=[");
+        + newestKnown() + " fetchFrom=" + fetchFrom + " playFrom=" + continuity.playFrom() + " peers=" + peers.size()
+        + " bans=" + banCount + " missing=" + repairs.missing(10) + " parents=[");
     for (int sub = 0; sub < settings.subStreams(); sub++) {
       for (RemotePeer p : peers.values()) if (p.parentOf[sub]) b.append(sub).append(':').append(p.link.remoteAddress().getAddress().getHostAddress()).append(' ');
     }
-    b.append("] candidates=").append(candidates.size()).append(" dialed=").append(dialed.size());
+    b.append("] candidates=").append(candidates.size());
     return b.toString();
   }
 

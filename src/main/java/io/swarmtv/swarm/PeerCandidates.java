@@ -1,0 +1,88 @@
+package io.swarmtv.swarm;
+
+import io.swarmtv.swarm.wire.Capabilities;
+import io.swarmtv.swarm.wire.PeerExchange;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Addresses a node may dial for more neighbours, and the peer exchange that spreads them. */
+final class PeerCandidates {
+  /** Addresses kept at most, so peer exchange cannot grow memory without end. */
+  static final int MAX = 1000;
+  /** How long before an address that did not work out is tried again. */
+  static final long REDIAL_AFTER_MICROS = 10_000_000;
+
+  private final Set<InetSocketAddress> candidates = new LinkedHashSet<>();
+  private final Map<InetSocketAddress, Long> dialed = new HashMap<>();
+
+  void add(InetSocketAddress address) {
+    if (candidates.size() < MAX) {
+      candidates.add(address);
+    }
+  }
+
+  int size() {
+    return candidates.size();
+  }
+
+  /**
+   * Dials up to {@code want} addresses not connected, not banned and not tried lately.
+   *
+   * @param peers the neighbours now
+   */
+  void dialMore(Collection<RemotePeer> peers, int want, BanList bans, Dialer dialer, long now) {
+    if (want <= 0 || candidates.isEmpty()) {
+      return;
+    }
+    Set<InetSocketAddress> connected = new HashSet<>();
+    for (RemotePeer p : peers) {
+      InetSocketAddress a = p.listenAddress();
+      if (a != null) connected.add(a);
+    }
+    for (InetSocketAddress a : candidates) {
+      if (want == 0) {
+        return;
+      }
+      if (connected.contains(a) || bans.isBanned(a, now) || bans.isBanned(a.getAddress(), now)) {
+        continue;
+      }
+      Long last = dialed.get(a);
+      if (last != null && now - last < REDIAL_AFTER_MICROS) {
+        continue;
+      }
+      dialed.put(a, now);
+      dialer.dial(a);
+      want--;
+    }
+  }
+
+  /** The peer exchange each neighbour should get: the listen addresses of the others. */
+  static Map<RemotePeer, PeerExchange> exchange(Collection<RemotePeer> peers) {
+    List<InetSocketAddress> known = new ArrayList<>();
+    for (RemotePeer p : peers) {
+      InetSocketAddress a = p.listenAddress();
+      if (a != null) known.add(a);
+    }
+    Map<RemotePeer, PeerExchange> out = new LinkedHashMap<>();
+    if (known.size() < 2) {
+      return out;
+    }
+    for (RemotePeer p : peers) {
+      if (!p.hello.has(Capabilities.PEER_EXCHANGE)) continue;
+      List<InetSocketAddress> added = new ArrayList<>();
+      for (InetSocketAddress a : known) {
+        if (!a.equals(p.listenAddress()) && added.size() < PeerExchange.MAX_ADDRESSES) added.add(a);
+      }
+      if (!added.isEmpty()) out.put(p, new PeerExchange(added, List.of()));
+    }
+    return out;
+  }
+}

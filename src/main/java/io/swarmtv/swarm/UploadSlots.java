@@ -1,0 +1,76 @@
+package io.swarmtv.swarm;
+
+import java.util.Collection;
+
+/**
+ * Who a node uploads to and how much: sub-stream children within the slots it offers, and, at the
+ * source, each chunk at most {@link SwarmSettings#sourceCopies()} times in all.
+ */
+final class UploadSlots {
+  private final SwarmSettings settings;
+  private final boolean source;
+  private final int[] copies = new int[ChunkWindow.SLOTS];
+  private final long[] copiesSeq = new long[ChunkWindow.SLOTS];
+
+  UploadSlots(SwarmSettings settings, boolean source) {
+    this.settings = settings;
+    this.source = source;
+  }
+
+  /** Whether chunk {@code seq} may be uploaded once more (always, except at the source). */
+  boolean mayUpload(long seq) {
+    if (!source) {
+      return true;
+    }
+    int i = (int) (seq & (ChunkWindow.SLOTS - 1));
+    if (copiesSeq[i] != seq) {
+      copiesSeq[i] = seq;
+      copies[i] = 0;
+    }
+    return copies[i] < settings.sourceCopies();
+  }
+
+  /** Chunk {@code seq} was uploaded once more. */
+  void uploaded(long seq) {
+    if (source) {
+      copies[(int) (seq & (ChunkWindow.SLOTS - 1))]++;
+    }
+  }
+
+  /**
+   * Whether a new child for {@code sub} fits: the source takes a few per sub-stream (its copies),
+   * a relay a number of sub-stream subscriptions in all.
+   */
+  boolean acceptsChild(Collection<RemotePeer> peers, int sub) {
+    int taken = 0;
+    for (RemotePeer p : peers) {
+      taken += source ? (p.childFrom[sub] >= 0 ? 1 : 0) : p.children();
+    }
+    return taken < (source ? settings.sourceCopies() : settings.uploadSlots());
+  }
+
+  /**
+   * A child to drop so that {@code newcomer} gets a slot for {@code sub}, or null. Upload goes
+   * first to peers that can relay onward, so a child that accepts connections displaces one that
+   * cannot (a peer behind NAT without a mapped port can still pull what it misses). The victim's
+   * dropped sub-stream is returned in {@code droppedSub[0]}.
+   */
+  RemotePeer displaceFor(Collection<RemotePeer> peers, RemotePeer newcomer, int sub, int[] droppedSub) {
+    if (newcomer.listenAddress() == null) {
+      return null;
+    }
+    for (RemotePeer p : peers) {
+      if (p == newcomer || p.listenAddress() != null) {
+        continue;
+      }
+      for (int s = 0; s < settings.subStreams(); s++) {
+        if (p.childFrom[s] >= 0 && (!source || s == sub)) {
+          p.childFrom[s] = -1;
+          droppedSub[0] = s;
+          return p;
+        }
+      }
+    }
+    return null;
+  }
+}
