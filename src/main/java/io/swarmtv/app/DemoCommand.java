@@ -2,7 +2,6 @@ package io.swarmtv.app;
 
 import io.swarmtv.channel.ChannelKey;
 import io.swarmtv.channel.ChannelLink;
-import io.swarmtv.channel.ChunkVerifier;
 import io.swarmtv.ingest.ChunkerSettings;
 import io.swarmtv.ingest.FeedProbe;
 import io.swarmtv.ingest.MicrosClock;
@@ -12,7 +11,13 @@ import io.swarmtv.ingest.ProbeReport;
 import io.swarmtv.ingest.Sleeper;
 import io.swarmtv.ts.TsLoop;
 import io.swarmtv.ts.TsPacket;
+import io.swarmtv.swarm.SwarmSettings;
+import io.swarmtv.swarm.net.ChannelSwarm;
+import io.swarmtv.swarm.net.PeerTransport;
 import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -26,11 +31,13 @@ import picocli.CommandLine.Spec;
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = {
       "Runs a channel from the bundled looping clip on this machine: makes a throwaway channel",
-      "key, describes the clip, and broadcasts it live, cut into signed chunks that are verified",
-      "as a viewer would. The swarm, the gateway and its players come in later releases."
+      "key, describes the clip, broadcasts it live as signed chunks into a small swarm on",
+      "loopback (three relay peers, and a viewer told only of the relays),",
+      "and shows what the viewer receives. The gateway's players (HLS, DLNA) come in a later release."
     })
 final class DemoCommand implements Callable<Integer> {
   static final String CHANNEL_NAME = "swarmtv demo";
+  static final int RELAYS = 3;
 
   @Spec CommandSpec spec;
 
@@ -51,23 +58,56 @@ final class DemoCommand implements Callable<Integer> {
     out.println("info-hash:     " + key.id().infoHashHex() + " (how trackers and the DHT will know its swarm)");
     describeClip(out);
     out.println();
-    out.println("Broadcasting: the clip plays in a loop as one continuous stream, cut into chunks at");
-    out.println("keyframes and 0.5 s parts, each signed with the channel key and verified as a viewer");
-    out.println("would. Ctrl-C stops.");
+    out.println("Broadcasting: the clip loops as one continuous stream, cut into chunks at keyframes");
+    out.println("and 0.5 s parts, each signed with the channel key. Three relay peers join the");
+    out.println("broadcaster; a viewer is told only of the relays and finds the rest by peer exchange.");
+    out.println("Every peer verifies every chunk. All on 127.0.0.1. Ctrl-C stops.");
     out.flush();
 
-    ChunkVerifier viewer = new ChunkVerifier(key.id());
-    AtomicLong verified = new AtomicLong();
-    AtomicLong rejected = new AtomicLong();
     MicrosClock clock = MicrosClock.system();
-    PacedFeed feed = new PacedFeed("the bundled clip", TsLoop::demoClip, false, new PcrPacer(clock, Sleeper.system()));
-    try (LiveChannel channel = LiveChannel.start(key, feed, ChunkerSettings.DEFAULT, clock,
-        chunk -> (viewer.verify(chunk) ? verified : rejected).incrementAndGet())) {
-      LiveRun.run(channel, limit, out, () -> { });
+    List<AutoCloseable> open = new ArrayList<>();
+    try {
+      PeerTransport sourcePort = loopbackTransport(open);
+      ChannelSwarm source = ChannelSwarm.source(sourcePort, key.id(), SwarmSettings.DEFAULT, clock);
+      open.add(0, source);
+      List<InetSocketAddress> relays = new ArrayList<>();
+      for (int i = 0; i < RELAYS; i++) {
+        PeerTransport port = loopbackTransport(open);
+        ChannelSwarm relay = ChannelSwarm.peer(port, key.id(), SwarmSettings.DEFAULT, clock, chunk -> { });
+        open.add(0, relay);
+        relay.addPeer(address(sourcePort));
+        relays.add(address(port));
+      }
+      AtomicLong played = new AtomicLong();
+      ChannelSwarm viewer = ChannelSwarm.peer(loopbackTransport(open), key.id(), SwarmSettings.DEFAULT, clock,
+          chunk -> played.incrementAndGet());
+      open.add(0, viewer);
+      relays.forEach(viewer::addPeer);
+      PacedFeed feed = new PacedFeed("the bundled clip", TsLoop::demoClip, false, new PcrPacer(clock, Sleeper.system()));
+      try (LiveChannel channel = LiveChannel.start(key, feed, ChunkerSettings.DEFAULT, clock, source::publish)) {
+        LiveRun.run(channel, limit, out, () -> {
+          SwarmStatus.printSource(out, source.stats(), channel.stats().ingest().bytes());
+          SwarmStatus.print(out, "viewer", viewer.stats());
+        });
+      }
+      out.printf(Locale.ROOT, "the viewer received %d chunks%n", played.get());
+      out.flush();
+    } finally {
+      for (AutoCloseable c : open) {
+        c.close();
+      }
     }
-    out.printf(Locale.ROOT, "signatures: %d chunks verified, %d rejected%n", verified.get(), rejected.get());
-    out.flush();
-    return rejected.get() == 0 ? 0 : 1;
+    return 0;
+  }
+
+  private static PeerTransport loopbackTransport(List<AutoCloseable> open) throws java.io.IOException {
+    PeerTransport t = PeerTransports.start(0, InetAddress.getLoopbackAddress(), "demo");
+    open.add(t);
+    return t;
+  }
+
+  private static InetSocketAddress address(PeerTransport t) {
+    return new InetSocketAddress(InetAddress.getLoopbackAddress(), t.port());
   }
 
   /** One pass of the clip through the probe: what a broadcaster would check before going live. */
