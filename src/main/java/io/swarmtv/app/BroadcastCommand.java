@@ -46,9 +46,7 @@ final class BroadcastCommand implements Callable<Integer> {
   @Option(names = "--name", paramLabel = "NAME", description = "The channel's name, for the printed link.")
   String name;
 
-  @Option(names = "--part-duration", paramLabel = "SECONDS", defaultValue = "0.5",
-      description = "LL-HLS part length to cut at, 0.2 to 1 (default: ${DEFAULT-VALUE}).")
-  double partSeconds;
+  @CommandLine.Mixin PartDurationOption partDuration;
 
   @Option(names = "--port", paramLabel = "PORT", defaultValue = "6880",
       description = "TCP port peers connect to (default: ${DEFAULT-VALUE}; 0 picks a free one).")
@@ -58,13 +56,12 @@ final class BroadcastCommand implements Callable<Integer> {
       description = "Listen on this local address only (default: all).")
   java.net.InetAddress bind;
 
-  @Option(names = "--stop-after", paramLabel = "SECONDS", description = "Stop after this many seconds (default: run until the input ends or Ctrl-C).")
-  Double stopAfter;
+  @CommandLine.Mixin StopAfterOption stopAfter;
 
   @Override
   public Integer call() throws Exception {
-    var settings = Options.chunkerSettings(spec, partSeconds);
-    Duration limit = Options.stopAfter(spec, stopAfter);
+    var settings = partDuration.chunkerSettings();
+    Duration limit = stopAfter.duration();
     FeedAddress address;
     try {
       address = FeedAddress.parse(input);

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -41,13 +42,11 @@ final class DemoCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--stop-after", paramLabel = "SECONDS",
-      description = "Stop after this many seconds (default: run until Ctrl-C).")
-  Double stopAfter;
+  @CommandLine.Mixin StopAfterOption stopAfter;
 
   @Override
   public Integer call() throws Exception {
-    var limit = Options.stopAfter(spec, stopAfter);
+    var limit = stopAfter.duration();
     PrintWriter out = spec.commandLine().getOut();
     ChannelKey key = ChannelKey.generate();
     ChannelLink link = new ChannelLink(key.id(), CHANNEL_NAME, List.of());

@@ -47,13 +47,11 @@ final class GatewayCommand implements Callable<Integer> {
   @Option(names = "--bind", paramLabel = "ADDRESS", description = "Listen on this local address only (default: all).")
   InetAddress bind;
 
-  @Option(names = "--stop-after", paramLabel = "SECONDS",
-      description = "Stop after this many seconds (default: run until Ctrl-C).")
-  Double stopAfter;
+  @CommandLine.Mixin StopAfterOption stopAfter;
 
   @Override
   public Integer call() throws Exception {
-    Duration limit = Options.stopAfter(spec, stopAfter);
+    Duration limit = stopAfter.duration();
     List<ChannelLink> channels = new ArrayList<>();
     for (String text : links) {
       try {

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -39,13 +40,11 @@ final class ProbeCommand implements Callable<Integer> {
       description = "List the first N chunks (default: ${DEFAULT-VALUE}); totals always cover all.")
   int listChunks;
 
-  @Option(names = "--part-duration", paramLabel = "SECONDS", defaultValue = "0.5",
-      description = "LL-HLS part length to cut at, 0.2 to 1 (default: ${DEFAULT-VALUE}).")
-  double partSeconds;
+  @CommandLine.Mixin PartDurationOption partDuration;
 
   @Override
   public Integer call() throws Exception {
-    ChunkerSettings settings = Options.chunkerSettings(spec, partSeconds);
+    ChunkerSettings settings = partDuration.chunkerSettings();
     if (listChunks < 0) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--chunks must not be negative");
     }
