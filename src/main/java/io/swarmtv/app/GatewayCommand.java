@@ -47,6 +47,10 @@ final class GatewayCommand implements Callable<Integer> {
   @Option(names = "--bind", paramLabel = "ADDRESS", description = "Listen on this local address only (default: all).")
   InetAddress bind;
 
+  @Option(names = "--upload-limit", paramLabel = "MBIT", defaultValue = "0",
+      description = "Upload to other peers at most this many Mbit/s in all, for each channel (default: no limit).")
+  double uploadLimitMbit;
+
   @CommandLine.Mixin StopAfterOption stopAfter;
 
   @Override
@@ -64,6 +68,10 @@ final class GatewayCommand implements Callable<Integer> {
         throw new CommandLine.ParameterException(spec.commandLine(), "--join: " + e.getMessage());
       }
     }
+    if (!(uploadLimitMbit >= 0)) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--upload-limit must be 0 (none) or a positive Mbit/s");
+    }
+    SwarmSettings settings = SwarmSettings.DEFAULT.withUploadLimit(Math.round(uploadLimitMbit * 1e6 / 8));
     PrintWriter err = spec.commandLine().getErr();
     MicrosClock clock = MicrosClock.system();
     Map<ChannelLink, ChannelSwarm> swarms = new LinkedHashMap<>();
@@ -72,7 +80,7 @@ final class GatewayCommand implements Callable<Integer> {
       for (ChannelLink link : channels) {
         AtomicLong bytes = new AtomicLong();
         // Serving the chunks to players comes with the HLS gateway; until then they are counted.
-        ChannelSwarm swarm = ChannelSwarm.peer(transport, link.id(), SwarmSettings.DEFAULT, clock,
+        ChannelSwarm swarm = ChannelSwarm.peer(transport, link.id(), settings, clock,
             chunk -> bytes.addAndGet(chunk.payload().length));
         swarms.put(link, swarm);
         peers.forEach(swarm::addPeer);

@@ -13,7 +13,7 @@ import java.util.Map;
  * to arrive first.
  */
 final class RepairPlanner {
-  /** Sequences looked at per tick, so a node far behind does not stall its thread. */
+  /** Missing sequences looked at per tick, so a node far behind does not stall its thread. */
   static final int PER_TICK = 512;
   /** Requests a neighbour may have open at once. */
   static final int MAX_IN_FLIGHT = 64;
@@ -21,6 +21,8 @@ final class RepairPlanner {
   private final SwarmSettings settings;
   /** When each missing sequence was first seen missing. */
   private final Map<Long, Long> missingSince = new HashMap<>();
+  /** Every sequence from the window's start through this one is held. */
+  private long completeThrough = -1;
 
   RepairPlanner(SwarmSettings settings) {
     this.settings = settings;
@@ -35,12 +37,19 @@ final class RepairPlanner {
   Map<RemotePeer, List<Long>> plan(Collection<RemotePeer> peers, ChunkWindow window, long from, long known,
       long[] pushFrom, long now) {
     missingSince.keySet().removeIf(seq -> seq < from);
+    // Everything up to completeThrough is held: no need to look there again.
+    long start = Math.max(from, completeThrough + 1);
+    while (start <= known && window.has(start)) {
+      start++;
+    }
+    completeThrough = start - 1;
     Map<RemotePeer, List<Long>> asks = new LinkedHashMap<>();
     int budget = PER_TICK;
-    for (long seq = from; seq <= known && budget-- > 0; seq++) {
+    for (long seq = start; seq <= known && budget > 0; seq++) {
       if (window.has(seq)) {
         continue;
       }
+      budget--; // only missing chunks count: the window may hold far more than a tick's budget
       long since = missingSince.computeIfAbsent(seq, s -> now);
       int sub = (int) (seq % settings.subStreams());
       boolean pushComing = seq >= pushFrom[sub] && hasParent(peers, sub);

@@ -88,6 +88,7 @@ public final class SwarmNode implements PeerEvents {
   private final ParentChoice parents;
   private final ContinuityMeter continuity;
   private final UploadSlots slots;
+  private final StreamRate streamRate = new StreamRate();
   private final long[] pushFrom;
   private final DelayHistogram delays = new DelayHistogram();
   private final UploadBudget uploadBudget;
@@ -176,6 +177,7 @@ public final class SwarmNode implements PeerEvents {
     }
     if (window.add(chunk) == ChunkWindow.Result.STORED) {
       chunksStored++;
+      streamRate.add(chunk.payload().length, clock.nowMicros());
       spread(chunk, null);
     }
   }
@@ -347,6 +349,7 @@ public final class SwarmNode implements PeerEvents {
       return;
     }
     chunksStored++;
+    streamRate.add(chunk.payload().length, now);
     repairs.arrived(seq);
     if (!continuity.started()) {
       join(seq - 1);
@@ -435,7 +438,7 @@ public final class SwarmNode implements PeerEvents {
       send(peer, new Unsubscribe(s.subStream())); // a different K: we cannot serve that split
       return;
     }
-    if (peer.childFrom[sub] < 0 && !slots.acceptsChild(peers.values(), sub) && !makeRoomFor(peer, sub)) {
+    if (peer.childFrom[sub] < 0 && !slots.acceptsChild(peers.values(), sub, streamRate.bytesPerSecond()) && !makeRoomFor(peer, sub)) {
       send(peer, new Unsubscribe(s.subStream()));
       return;
     }

@@ -39,14 +39,20 @@ final class UploadSlots {
 
   /**
    * Whether a new child for {@code sub} fits: the source takes a few per sub-stream (its copies),
-   * a relay a number of sub-stream subscriptions in all.
+   * a relay a number of sub-stream subscriptions in all, and no more than its upload limit carries
+   * at {@code streamBytesPerSecond} (with a fifth kept for answering requests).
    */
-  boolean acceptsChild(Collection<RemotePeer> peers, int sub) {
+  boolean acceptsChild(Collection<RemotePeer> peers, int sub, long streamBytesPerSecond) {
     int taken = 0;
     for (RemotePeer p : peers) {
       taken += source ? (p.childFrom[sub] >= 0 ? 1 : 0) : p.children();
     }
-    return taken < (source ? settings.sourceCopies() : settings.uploadSlots());
+    int slots = source ? settings.sourceCopies() : settings.uploadSlots();
+    if (settings.uploadLimit() > 0 && streamBytesPerSecond > 0) {
+      long perSubStream = Math.max(1, streamBytesPerSecond / settings.subStreams());
+      slots = (int) Math.min(slots, settings.uploadLimit() * 4 / 5 / perSubStream);
+    }
+    return taken < slots;
   }
 
   /**

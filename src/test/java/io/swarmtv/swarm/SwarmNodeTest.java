@@ -37,9 +37,13 @@ class SwarmNodeTest {
   }
 
   SwarmNode join(int n) {
+    return join(n, SwarmSettings.DEFAULT);
+  }
+
+  SwarmNode join(int n, SwarmSettings settings) {
     BitSet got = new BitSet();
     SwarmNode[] self = new SwarmNode[1];
-    SwarmNode node = SwarmNode.peer(key.id(), SwarmSettings.DEFAULT, net.clock, 7000,
+    SwarmNode node = SwarmNode.peer(key.id(), settings, net.clock, 7000,
         c -> got.set((int) c.sequence()), a -> net.dial(self[0], a), n);
     self[0] = node;
     received.put(node, got);
@@ -110,6 +114,26 @@ class SwarmNodeTest {
         "30 peers, %d chunks of %d bytes: source uploads %.2fx the stream, worst p99 delay %d ms, overhead %.1f%%%n",
         published + 1, PAYLOAD, sourceRatio, worstP99 / 1000, 100.0 * control / payload);
     assertTrue(sourceRatio <= 4.0, "source uploaded " + sourceRatio + "x the stream");
+  }
+
+  @Test
+  void peersKeepTheirUploadLimitAndTheSwarmStillDeliversEverything() {
+    long streamRate = PAYLOAD * 1_000_000L / CHUNK_EVERY;
+    SwarmSettings limited = SwarmSettings.DEFAULT.withUploadLimit(2 * streamRate);
+    for (int i = 0; i < 30; i++) {
+      join(i, limited);
+      net.runUntil(seconds(0.05));
+    }
+    long end = seconds(40);
+    broadcastUntil(end);
+    net.runUntil(end + 3_000_000);
+    for (SwarmNode p : peers) {
+      BitSet got = received.get(p);
+      assertTrue(got.nextClearBit((int) p.playFrom()) > published,
+          p + " " + p.stats() + ", missing " + missingList(p) + " " + p.describeState());
+      long up = p.stats().payloadBytesUp();
+      assertTrue(up <= 2 * streamRate * 44, p + " uploaded " + up + " bytes, over twice the stream for 43 s and a burst");
+    }
   }
 
   @Test
