@@ -88,9 +88,13 @@ final class BroadcastCommand implements Callable<Integer> {
       out.flush();
       err.println("broadcasting " + input + " as channel " + key.id() + " on peer port " + transport.port()
           + "; Ctrl-C stops");
+      ChannelAnnouncer announcer = new ChannelAnnouncer(key, name, swarm::publish, clock);
+      announcer.announce(0);
       try (LiveChannel channel = LiveChannel.start(key, feed, settings, clock, swarm::publish)) {
-        LiveRun.run(channel, limit, err,
-            () -> SwarmStatus.printSource(err, swarm.stats(), channel.stats().ingest().bytes()));
+        LiveRun.run(channel, limit, err, () -> {
+          SwarmStatus.printSource(err, swarm.stats(), channel.stats().ingest().bytes());
+          announcer.announce(channel.stats());
+        });
       }
     }
     return 0;

@@ -1,6 +1,7 @@
 package io.swarmtv.app;
 
 import io.swarmtv.channel.ChannelLink;
+import io.swarmtv.channel.ChannelMetadata;
 import io.swarmtv.channel.InvalidLinkException;
 import io.swarmtv.ingest.MicrosClock;
 import io.swarmtv.swarm.SwarmSettings;
@@ -89,7 +90,7 @@ final class GatewayCommand implements Callable<Integer> {
           + (channels.size() == 1 ? "" : "s") + (peers.isEmpty() ? "; no --peer given, so no one to ask yet" : "")
           + "; Ctrl-C stops");
       err.flush();
-      Runnable status = () -> swarms.forEach((link, swarm) -> SwarmStatus.print(err, label(link), swarm.stats()));
+      Runnable status = () -> swarms.forEach((link, swarm) -> SwarmStatus.print(err, label(link, swarm), swarm.stats()));
       try {
         fg.await(limit, () -> true, status);
       } finally {
@@ -101,7 +102,12 @@ final class GatewayCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static String label(ChannelLink link) {
+  /** The channel's name: from its signed metadata once that came, else from its link. */
+  private static String label(ChannelLink link, ChannelSwarm swarm) {
+    ChannelMetadata m = swarm.metadata();
+    if (m != null) {
+      return m.name();
+    }
     return link.name() != null ? link.name() : link.id().toString().substring(0, 12);
   }
 }

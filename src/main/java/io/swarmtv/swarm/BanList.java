@@ -1,5 +1,6 @@
 package io.swarmtv.swarm;
 
+import io.swarmtv.swarm.wire.Handshake;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Iterator;
@@ -21,6 +22,13 @@ public final class BanList {
   static final int PER_ADDRESS = 8;
 
   private final Map<InetSocketAddress, Long> until = new ConcurrentHashMap<>();
+
+  /** How a peer is named in bans: its address with its listen port, or its source port if it has none. */
+  static InetSocketAddress nameOf(PeerLink link, Handshake hello) {
+    return hello == null || hello.listenPort() == Handshake.NOT_REACHABLE
+        ? link.remoteAddress()
+        : new InetSocketAddress(link.remoteAddress().getAddress(), hello.listenPort());
+  }
 
   /** Refuses {@code peer} until {@code untilMicros}. */
   public void ban(InetSocketAddress peer, long untilMicros) {

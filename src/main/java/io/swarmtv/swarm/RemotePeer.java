@@ -1,11 +1,13 @@
 package io.swarmtv.swarm;
 
+import io.swarmtv.swarm.wire.BufferMap;
 import io.swarmtv.swarm.wire.Capabilities;
 import io.swarmtv.swarm.wire.Handshake;
 import java.net.InetSocketAddress;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.LongPredicate;
 
 /** What one node knows about one neighbour, and what the two have agreed to do for each other. */
 final class RemotePeer {
@@ -31,10 +33,7 @@ final class RemotePeer {
    */
   final Map<Long, Long> requested = new HashMap<>();
   final UploadBudget budget;
-  long payloadBytesUp;
-  long payloadBytesDown;
-  long controlBytesUp;
-  long controlBytesDown;
+  final ByteCounts bytes = new ByteCounts();
   long chunksUp;
   long chunksDown;
   /** Sequences stored since we last told it what we hold; -1 when there is nothing to tell. */
@@ -87,6 +86,37 @@ final class RemotePeer {
       if (p) n++;
     }
     return n;
+  }
+
+  /** It is no longer our parent for {@code sub}; it is not asked again before {@code avoidUntil}. */
+  void dropParent(int sub, long nowMicros, long avoidUntil) {
+    parentOf[sub] = false;
+    parentEndedMicros[sub] = nowMicros;
+    avoidUntilMicros[sub] = avoidUntil;
+  }
+
+  /** Counts a message received at {@code nowMicros}; returns how many came in this second so far. */
+  int countMessage(long nowMicros) {
+    if (nowMicros - secondStartMicros >= 1_000_000) {
+      secondStartMicros = nowMicros;
+      messagesThisSecond = 0;
+    }
+    return ++messagesThisSecond;
+  }
+
+  /** The buffer map of what we stored since we last told it, as far as {@code held} says; resets. */
+  BufferMap takeAnnouncement(LongPredicate held, long nowMicros) {
+    long from = Math.max(announceFrom, announceTo - BufferMap.MAX_SPAN + 1);
+    BufferMap map = BufferMap.of(from, (int) (announceTo - from + 1), held);
+    announceFrom = -1;
+    announceTo = -1;
+    lastAnnounceMicros = nowMicros;
+    return map;
+  }
+
+  PeerStats stats() {
+    return new PeerStats(link.remoteAddress(), connectedMicros, parentRoles(), children(), chunksDown, chunksUp,
+        bytes.payloadDown, bytes.payloadUp, bytes.controlDown, bytes.controlUp, rttMicros);
   }
 
   /** Requests sent less than {@code timeout} ago and not yet answered. */

@@ -1,6 +1,7 @@
 package io.swarmtv.swarm;
 
 import io.swarmtv.channel.ChannelId;
+import io.swarmtv.channel.ChannelMetadata;
 import io.swarmtv.channel.Chunk;
 import io.swarmtv.channel.ChunkVerifier;
 import io.swarmtv.ingest.MicrosClock;
@@ -12,6 +13,7 @@ import io.swarmtv.swarm.wire.GoodbyeReason;
 import io.swarmtv.swarm.wire.Handshake;
 import io.swarmtv.swarm.wire.Have;
 import io.swarmtv.swarm.wire.MessageCodec;
+import io.swarmtv.swarm.wire.MetadataMessage;
 import io.swarmtv.swarm.wire.PeerExchange;
 import io.swarmtv.swarm.wire.PeerId;
 import io.swarmtv.swarm.wire.PeerMessage;
@@ -96,12 +98,10 @@ public final class SwarmNode implements PeerEvents {
   /** First sequence this node fetches (the join backfill), or -1 before it joined. */
   private long fetchFrom = -1;
   private long lastPexMicros;
+  private final MetadataStore metadata;
   private long chunksStored;
   private long duplicates;
-  private long payloadBytesDown;
-  private long payloadBytesUp;
-  private long controlBytesDown;
-  private long controlBytesUp;
+  private final ByteCounts bytes = new ByteCounts();
   private long banCount;
 
   private SwarmNode(ChannelId channel, boolean source, SwarmSettings settings, MicrosClock clock, int listenPort,
@@ -117,6 +117,7 @@ public final class SwarmNode implements PeerEvents {
     this.random = new Random(seed);
     this.window = new ChunkWindow(settings.windowMicros(), settings.maxAhead());
     this.repairs = new RepairPlanner(settings);
+    this.metadata = new MetadataStore(channel);
     this.slots = new UploadSlots(settings, source);
     this.parents = new ParentChoice(settings, random);
     this.continuity = new ContinuityMeter(settings.playoutDelayMicros());
@@ -150,13 +151,6 @@ public final class SwarmNode implements PeerEvents {
     return bans.isBanned(address, clock.nowMicros());
   }
 
-  /** How a peer is named in bans: its address with its listen port, or its source port if it has none. */
-  private static InetSocketAddress banName(PeerLink link, Handshake hello) {
-    return hello == null || hello.listenPort() == Handshake.NOT_REACHABLE
-        ? link.remoteAddress()
-        : new InetSocketAddress(link.remoteAddress().getAddress(), hello.listenPort());
-  }
-
   /** Adds an address to dial when the node wants more neighbours (a known peer, PEX, discovery). */
   public void addCandidate(InetSocketAddress address) {
     candidates.add(address);
@@ -165,7 +159,7 @@ public final class SwarmNode implements PeerEvents {
   @Override
   public Handshake handshake() {
     return new Handshake(VersionRange.SUPPORTED, channel, peerId, listenPort,
-        Capabilities.PUSH_SUBSTREAMS | Capabilities.PEER_EXCHANGE);
+        Capabilities.PUSH_SUBSTREAMS | Capabilities.PEER_EXCHANGE | Capabilities.METADATA);
   }
 
   // ---- the source ----
@@ -182,6 +176,38 @@ public final class SwarmNode implements PeerEvents {
     }
   }
 
+  /**
+   * Takes the channel's signed metadata (name, bitrate, codecs): the source's own, or a newer
+   * record from a neighbour. Kept if it verifies and is newer than the one held, then passed on to
+   * every neighbour but {@code from}. Returns false for a record that does not verify.
+   */
+  private boolean offerMetadata(ChannelMetadata m, RemotePeer from) {
+    MetadataStore.Offer offer = metadata.offer(m);
+    if (offer != MetadataStore.Offer.NEWER) {
+      return offer == MetadataStore.Offer.KNOWN; // known already: the flood stops here
+    }
+    MetadataMessage message = new MetadataMessage(m);
+    for (RemotePeer p : peers.values()) {
+      if (p != from && p.hello.has(Capabilities.METADATA)) send(p, message);
+    }
+    return true;
+  }
+
+  /** Publishes the broadcaster's signed metadata to the swarm (source only). */
+  public void publish(ChannelMetadata m) {
+    if (!source) {
+      throw new IllegalStateException("only the source publishes");
+    }
+    if (!offerMetadata(m, null)) {
+      throw new IllegalArgumentException("metadata not signed by the key of channel " + channel);
+    }
+  }
+
+  /** The channel's newest signed metadata this node holds, or null. */
+  public ChannelMetadata metadata() {
+    return metadata.current();
+  }
+
   // ---- connections ----
 
   @Override
@@ -191,7 +217,7 @@ public final class SwarmNode implements PeerEvents {
       link.close(GoodbyeReason.WRONG_CHANNEL, "this node is in channel " + channel);
       return false;
     }
-    if (bans.isBanned(banName(link, theirs), now) || bans.isBanned(link.remoteAddress().getAddress(), now)) {
+    if (bans.isBanned(BanList.nameOf(link, theirs), now) || bans.isBanned(link.remoteAddress().getAddress(), now)) {
       link.close(GoodbyeReason.BANNED, "banned");
       return false;
     }
@@ -216,6 +242,9 @@ public final class SwarmNode implements PeerEvents {
       candidates.add(listen);
     }
     send(peer, window.bufferMap(BufferMap.MAX_SPAN));
+    if (metadata.current() != null && theirs.has(Capabilities.METADATA)) {
+      send(peer, new MetadataMessage(metadata.current()));
+    }
     log.debug("{}: connected to {} ({} peers)", this, link.remoteAddress(), peers.size());
     return true;
   }
@@ -236,7 +265,7 @@ public final class SwarmNode implements PeerEvents {
   private void ban(PeerLink link, String why) {
     long now = clock.nowMicros();
     RemotePeer peer = peers.get(link);
-    bans.ban(banName(link, peer == null ? null : peer.hello), now + settings.banMicros());
+    bans.ban(BanList.nameOf(link, peer == null ? null : peer.hello), now + settings.banMicros());
     banCount++;
     log.info("{}: banned {}: {}", this, link.remoteAddress(), why);
     link.close(GoodbyeReason.BANNED, why);
@@ -251,12 +280,7 @@ public final class SwarmNode implements PeerEvents {
     if (peer == null) {
       return; // closed or banned: nothing it says counts any more
     }
-    long now = clock.nowMicros();
-    if (now - peer.secondStartMicros >= 1_000_000) {
-      peer.secondStartMicros = now;
-      peer.messagesThisSecond = 0;
-    }
-    if (++peer.messagesThisSecond > MAX_MESSAGES_PER_SECOND) {
+    if (peer.countMessage(clock.nowMicros()) > MAX_MESSAGES_PER_SECOND) {
       ban(link, "flooding: over " + MAX_MESSAGES_PER_SECOND + " messages a second");
       return;
     }
@@ -264,8 +288,9 @@ public final class SwarmNode implements PeerEvents {
       onChunk(peer, m.chunk());
       return;
     }
-    peer.controlBytesDown += MessageCodec.frameLength(message);
-    controlBytesDown += MessageCodec.frameLength(message);
+    int frame = MessageCodec.frameLength(message);
+    peer.bytes.received(0, frame);
+    bytes.received(0, frame);
     if (message instanceof Have h) {
       peer.holdings.set(h.sequence());
     } else if (message instanceof BufferMap m) {
@@ -294,8 +319,10 @@ public final class SwarmNode implements PeerEvents {
       send(peer, new Pong(p.nonce()));
     } else if (message instanceof Pong p) {
       peer.rttMicros = clock.nowMicros() - p.nonce();
+    } else if (message instanceof MetadataMessage m && !offerMetadata(m.metadata(), peer)) {
+      ban(link, "sent channel metadata with a bad signature");
     }
-    // Goodbye: the disconnect follows. Metadata is handled once channels carry it.
+    // Goodbye: the disconnect follows.
   }
 
   private void onChunk(RemotePeer peer, Chunk chunk) {
@@ -320,10 +347,8 @@ public final class SwarmNode implements PeerEvents {
     }
     int frame = MessageCodec.frameLength(new ChunkMessage(chunk));
     peer.chunksDown++;
-    peer.payloadBytesDown += chunk.payload().length;
-    peer.controlBytesDown += frame - chunk.payload().length;
-    payloadBytesDown += chunk.payload().length;
-    controlBytesDown += frame - chunk.payload().length;
+    peer.bytes.received(chunk.payload().length, frame);
+    bytes.received(chunk.payload().length, frame);
     if (peer.parentOf[sub]) {
       peer.lastPushMicros[sub] = now;
     }
@@ -418,17 +443,15 @@ public final class SwarmNode implements PeerEvents {
     int frame = MessageCodec.frameLength(m);
     peer.link.send(m);
     peer.chunksUp++;
-    peer.payloadBytesUp += chunk.payload().length;
-    peer.controlBytesUp += frame - chunk.payload().length;
-    payloadBytesUp += chunk.payload().length;
-    controlBytesUp += frame - chunk.payload().length;
+    peer.bytes.sent(chunk.payload().length, frame);
+    bytes.sent(chunk.payload().length, frame);
     slots.uploaded(chunk.sequence());
   }
 
   private void send(RemotePeer peer, PeerMessage m) {
     int frame = MessageCodec.frameLength(m);
-    peer.controlBytesUp += frame;
-    controlBytesUp += frame;
+    peer.bytes.sent(0, frame);
+    bytes.sent(0, frame);
     peer.link.send(m);
   }
 
@@ -471,14 +494,8 @@ public final class SwarmNode implements PeerEvents {
     }
     peer.childFrom[sub] = -1; // the child no longer wants it
     if (peer.parentOf[sub]) { // or the parent will not (or no longer) push it
-      dropParent(peer, sub, clock.nowMicros() + settings.parentStallMicros() * 5);
+      peer.dropParent(sub, clock.nowMicros(), clock.nowMicros() + settings.parentStallMicros() * 5);
     }
-  }
-
-  private void dropParent(RemotePeer peer, int sub, long avoidUntil) {
-    peer.parentOf[sub] = false;
-    peer.parentEndedMicros[sub] = clock.nowMicros();
-    peer.avoidUntilMicros[sub] = avoidUntil;
   }
 
   // ---- timers ----
@@ -510,11 +527,7 @@ public final class SwarmNode implements PeerEvents {
   }
 
   private void announce(RemotePeer p, long now) {
-    long from = Math.max(p.announceFrom, p.announceTo - BufferMap.MAX_SPAN + 1);
-    send(p, BufferMap.of(from, (int) (p.announceTo - from + 1), window::has));
-    p.announceFrom = -1;
-    p.announceTo = -1;
-    p.lastAnnounceMicros = now;
+    send(p, p.takeAnnouncement(window::has, now));
   }
 
   private long newestKnown() {
@@ -540,7 +553,7 @@ public final class SwarmNode implements PeerEvents {
       }
       if (parent != null && parents.stalled(parent, sub, now, known, window.newest())) {
         send(parent, new Unsubscribe(new SubStream(sub, settings.subStreams())));
-        dropParent(parent, sub, now + settings.parentStallMicros() * 10);
+        parent.dropParent(sub, now, now + settings.parentStallMicros() * 10);
         parent = null;
       }
       if (parent == null) {
@@ -587,20 +600,13 @@ public final class SwarmNode implements PeerEvents {
 
   public SwarmStats stats() {
     return new SwarmStats(peers.size(), chunksStored, continuity.onTime(), continuity.late(), continuity.expected(),
-        duplicates, payloadBytesDown,
-        payloadBytesUp, controlBytesDown, controlBytesUp, delays.percentile(0.5), delays.percentile(0.99),
+        duplicates, bytes.payloadDown, bytes.payloadUp, bytes.controlDown, bytes.controlUp, delays.percentile(0.5), delays.percentile(0.99),
         delays.max(), banCount);
   }
 
   /** Each neighbour's figures, in the order they connected. */
   public List<PeerStats> peerStats() {
-    List<PeerStats> list = new ArrayList<>();
-    for (RemotePeer p : peers.values()) {
-      list.add(new PeerStats(p.link.remoteAddress(), p.connectedMicros, p.parentRoles(), p.children(),
-          p.chunksDown, p.chunksUp, p.payloadBytesDown, p.payloadBytesUp, p.controlBytesDown, p.controlBytesUp,
-          p.rttMicros));
-    }
-    return list;
+    return peers.values().stream().map(RemotePeer::stats).toList();
   }
 
   /** The newest sequence held, or -1. */
@@ -620,14 +626,11 @@ public final class SwarmNode implements PeerEvents {
 
   /** Where this node stands, for logs and failure messages: window, parents, candidates. */
   public String describeState() {
-    StringBuilder b = new StringBuilder("newest=" + window.newest() + " oldest=" + window.oldest() + " known="
-        + newestKnown() + " fetchFrom=" + fetchFrom + " playFrom=" + continuity.playFrom() + " peers=" + peers.size()
-        + " bans=" + banCount + " missing=" + repairs.missing(10) + " parents=[");
-    for (int sub = 0; sub < settings.subStreams(); sub++) {
-      for (RemotePeer p : peers.values()) if (p.parentOf[sub]) b.append(sub).append(':').append(p.link.remoteAddress().getAddress().getHostAddress()).append(' ');
-    }
-    b.append("] candidates=").append(candidates.size());
-    return b.toString();
+    return "window " + window.oldest() + ".." + window.newest() + ", known " + newestKnown() + ", fetch from "
+        + fetchFrom + ", play from " + continuity.playFrom() + ", " + peers.size() + " peers (parents "
+        + peers.values().stream().filter(p -> p.parentRoles() > 0).map(p -> p.link.remoteAddress() + "x"
+            + p.parentRoles()).toList() + "), " + banCount + " bans, missing " + repairs.missing(10) + ", "
+        + candidates.size() + " candidates";
   }
 
   @Override

@@ -170,6 +170,15 @@ class SwarmAttackTest {
   }
 
   @Test
+  void metadataSignedByAnotherKeyIsRefused() {
+    setUp();
+    Attacker a = attack(6, seq -> new io.swarmtv.swarm.wire.MetadataMessage(
+        io.swarmtv.channel.ChannelMetadata.sign(ChannelKey.generate(), "Fake News", "", 1, List.of(), 99)));
+    assertBannedAndCleanOutputs(a, new byte[0]);
+    assertEquals(null, victim.metadata(), "the forged record is not kept");
+  }
+
+  @Test
   void aFloodOfMessagesIsBanned() {
     setUp();
     Attacker a = attack(5, seq -> new Ping(1));

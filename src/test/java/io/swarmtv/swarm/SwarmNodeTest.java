@@ -117,6 +117,26 @@ class SwarmNodeTest {
   }
 
   @Test
+  void signedMetadataReachesEveryPeerAndNewerRecordsReplaceOlder() {
+    for (int i = 0; i < 12; i++) {
+      join(i);
+      net.runUntil(seconds(0.05));
+    }
+    source.publish(io.swarmtv.channel.ChannelMetadata.sign(key, "Evening News", "", 1_000_000, List.of("avc1.64001f"), 1));
+    broadcastUntil(seconds(5));
+    net.runUntil(seconds(6));
+    for (SwarmNode p : peers) {
+      assertEquals("Evening News", p.metadata() == null ? null : p.metadata().name(), p.toString());
+    }
+    source.publish(io.swarmtv.channel.ChannelMetadata.sign(key, "Late News", "", 1_200_000, List.of("avc1.64001f"), 2));
+    SwarmNode late = join(40);
+    net.runUntil(seconds(2));
+    for (SwarmNode p : peers) {
+      assertEquals(2, p.metadata().sequence(), p + " holds the newer record, " + (p == late ? "on joining" : "by flood"));
+    }
+  }
+
+  @Test
   void peersKeepTheirUploadLimitAndTheSwarmStillDeliversEverything() {
     long streamRate = PAYLOAD * 1_000_000L / CHUNK_EVERY;
     SwarmSettings limited = SwarmSettings.DEFAULT.withUploadLimit(2 * streamRate);

@@ -1,6 +1,7 @@
 package io.swarmtv.swarm.net;
 
 import io.swarmtv.channel.ChannelId;
+import io.swarmtv.channel.ChannelMetadata;
 import io.swarmtv.channel.Chunk;
 import io.swarmtv.ingest.MicrosClock;
 import io.swarmtv.swarm.SwarmNode;
@@ -88,6 +89,16 @@ public final class ChannelSwarm implements AutoCloseable {
   /** Publishes a chunk the broadcaster signed (source only). */
   public void publish(Chunk chunk) {
     thread.execute(() -> node.publish(chunk));
+  }
+
+  /** Publishes the broadcaster's signed metadata (source only). */
+  public void publish(ChannelMetadata metadata) {
+    thread.execute(() -> node.publish(metadata));
+  }
+
+  /** The channel's newest signed metadata the node holds, or null. */
+  public ChannelMetadata metadata() {
+    return onThread(node::metadata);
   }
 
   /** A peer to connect to when more neighbours are wanted (from {@code --peer}, PEX, discovery). */
