@@ -407,8 +407,10 @@ public final class SwarmNode implements PeerEvents {
       sendChunk(child, chunk);
     }
     for (RemotePeer p : others) {
-      p.announceFrom = p.announceFrom < 0 ? seq : Math.min(p.announceFrom, seq);
-      p.announceTo = Math.max(p.announceTo, seq);
+      if (!p.holdings.has(seq)) { // a neighbour that told us it has the chunk needs no word of ours
+        p.announceFrom = p.announceFrom < 0 ? seq : Math.min(p.announceFrom, seq);
+        p.announceTo = Math.max(p.announceTo, seq);
+      }
     }
   }
 
