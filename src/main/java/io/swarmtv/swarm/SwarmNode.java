@@ -45,9 +45,8 @@ import org.slf4j.LoggerFactory;
  * lowest sequence (earliest deadline) first. Parents that stall are replaced. The source pushes
  * and serves each chunk at most {@link SwarmSettings#sourceCopies()} times.
  *
- * <p>Every chunk is verified before it is stored, relayed or output. A neighbour that sends a
- * forged or unasked-for chunk, or breaks the wire protocol, is banned; nothing it sent goes
- * further.
+ * <p>Every chunk is verified before it is stored, relayed or output; a neighbour that cheats is
+ * banned, and nothing it sent goes further.
  *
  * <p>Driven by {@link PeerEvents} calls and {@link #tick()}, all on one thread, with time from an
  * injected clock: the network runtime and the simulator run this same class.
@@ -63,10 +62,7 @@ public final class SwarmNode implements PeerEvents {
    */
   static final long ANNOUNCE_EVERY_MICROS = 100_000;
   static final long PEX_EVERY_MICROS = 5_000_000;
-  /**
-   * Messages a second beyond which a neighbour is flooding: an honest one sends a few hundred at
-   * most (chunks, haves and requests at 16 KiB chunks of a 20 Mbit/s stream).
-   */
+  /** Messages a second beyond which a neighbour floods: an honest one sends a few hundred. */
   static final int MAX_MESSAGES_PER_SECOND = 5_000;
   /** How long in-flight chunks from a former parent, or late answers, are still welcome. */
   static final long GRACE_MICROS = 10_000_000;
@@ -362,8 +358,7 @@ public final class SwarmNode implements PeerEvents {
       // a player does, rather than stay stuck. The chunk is genuine (verified), so this is safe.
       log.info("{}: fell behind by over {} chunks; skipping ahead to {}", this, settings.maxAhead(), seq);
       window.clear();
-      fetchFrom = Math.max(0, seq - settings.joinBackfill());
-      window.startAt(fetchFrom);
+      openWindow(seq);
       r = window.add(chunk);
     }
     if (r == ChunkWindow.Result.DUPLICATE) {
@@ -463,30 +458,26 @@ public final class SwarmNode implements PeerEvents {
       send(peer, new Unsubscribe(s.subStream())); // a different K: we cannot serve that split
       return;
     }
-    if (peer.childFrom[sub] < 0 && !slots.acceptsChild(peers.values(), sub, streamRate.bytesPerSecond()) && !makeRoomFor(peer, sub)) {
+    boolean fits = slots.acceptsChild(peers.values(), sub, streamRate.bytesPerSecond());
+    if (peer.childFrom[sub] < 0 && !fits && !makeRoomFor(peer, sub)) {
       send(peer, new Unsubscribe(s.subStream()));
       return;
     }
     peer.childFrom[sub] = s.fromSequence();
     // What we hold of the sub-stream from there on goes at once; the rest as it comes.
     long from = Math.max(s.fromSequence(), window.oldest());
-    for (long seq = from; seq <= window.newest(); seq++) {
-      if (subStream(seq) == sub) {
-        Chunk c = window.get(seq);
-        if (c != null && slots.mayUpload(seq)) sendChunk(peer, c);
-      }
+    for (long seq = from + Math.floorMod(sub - from, settings.subStreams()); seq <= window.newest();
+        seq += settings.subStreams()) {
+      Chunk c = window.get(seq);
+      if (c != null && slots.mayUpload(seq)) sendChunk(peer, c);
     }
   }
 
   /** Frees a slot for {@code newcomer} by displacing a child that cannot relay, if there is one. */
   private boolean makeRoomFor(RemotePeer newcomer, int sub) {
-    int[] dropped = new int[1];
-    RemotePeer victim = slots.displaceFor(peers.values(), newcomer, sub, dropped);
-    if (victim == null) {
-      return false;
-    }
-    send(victim, new Unsubscribe(new SubStream(dropped[0], settings.subStreams())));
-    return true;
+    UploadSlots.Displaced d = slots.displaceFor(peers.values(), newcomer, sub);
+    if (d != null) send(d.child(), new Unsubscribe(d.dropped()));
+    return d != null;
   }
 
   private void onUnsubscribe(RemotePeer peer, SubStream s) {
@@ -577,6 +568,11 @@ public final class SwarmNode implements PeerEvents {
   /** Joins at {@code newest}: counts from the next chunk on, and fetches a backfill before it. */
   private void join(long newest) {
     continuity.start(newest);
+    openWindow(newest);
+  }
+
+  /** Opens the empty window a backfill before {@code newest}, fetching from there on. */
+  private void openWindow(long newest) {
     fetchFrom = Math.max(0, newest - settings.joinBackfill());
     window.startAt(fetchFrom);
   }

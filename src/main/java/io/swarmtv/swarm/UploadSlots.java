@@ -1,5 +1,6 @@
 package io.swarmtv.swarm;
 
+import io.swarmtv.swarm.wire.SubStream;
 import java.util.Collection;
 
 /**
@@ -55,13 +56,15 @@ final class UploadSlots {
     return taken < slots;
   }
 
+  /** A child that gave up sub-stream {@code dropped} to make room. */
+  record Displaced(RemotePeer child, SubStream dropped) {}
+
   /**
-   * A child to drop so that {@code newcomer} gets a slot for {@code sub}, or null. Upload goes
-   * first to peers that can relay onward, so a child that accepts connections displaces one that
-   * cannot (a peer behind NAT without a mapped port can still pull what it misses). The victim's
-   * dropped sub-stream is returned in {@code droppedSub[0]}.
+   * Drops a child so that {@code newcomer} gets a slot for {@code sub}; null if none may go. Upload
+   * goes first to peers that can relay onward, so a child that accepts connections displaces one
+   * that cannot (a peer behind NAT without a mapped port can still pull what it misses).
    */
-  RemotePeer displaceFor(Collection<RemotePeer> peers, RemotePeer newcomer, int sub, int[] droppedSub) {
+  Displaced displaceFor(Collection<RemotePeer> peers, RemotePeer newcomer, int sub) {
     if (newcomer.listenAddress() == null) {
       return null;
     }
@@ -72,8 +75,7 @@ final class UploadSlots {
       for (int s = 0; s < settings.subStreams(); s++) {
         if (p.childFrom[s] >= 0 && (!source || s == sub)) {
           p.childFrom[s] = -1;
-          droppedSub[0] = s;
-          return p;
+          return new Displaced(p, new SubStream(s, settings.subStreams()));
         }
       }
     }
