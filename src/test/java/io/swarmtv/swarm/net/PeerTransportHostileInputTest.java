@@ -16,12 +16,9 @@ import io.swarmtv.swarm.net.RecordingPeerEvents.Message;
 import io.swarmtv.swarm.net.RecordingPeerEvents.ProtocolError;
 import io.swarmtv.swarm.wire.Goodbye;
 import io.swarmtv.swarm.wire.GoodbyeReason;
-import io.swarmtv.swarm.wire.Handshake;
 import io.swarmtv.swarm.wire.Have;
 import io.swarmtv.swarm.wire.MessageCodec;
-import io.swarmtv.swarm.wire.PeerId;
 import io.swarmtv.swarm.wire.ProtocolException;
-import io.swarmtv.swarm.wire.VersionRange;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -49,18 +46,6 @@ class PeerTransportHostileInputTest {
     net.closeAll();
   }
 
-  private static Handshake handshake() {
-    return new Handshake(VersionRange.SUPPORTED, CHANNEL, PeerId.random(), 0, 0);
-  }
-
-  /** A raw peer that has exchanged handshakes with {@code transport}. */
-  private RawPeerSocket connected(PeerTransport transport, RecordingPeerEvents logic)
-      throws Exception {
-    RawPeerSocket raw = net.raw(transport);
-    raw.send(handshake());
-    assertEquals(logic.ourHandshake(), raw.read());
-    return raw;
-  }
 
   @Test
   void garbageInsteadOfAHandshakeIsClosedAndReachesNoLogic() throws Exception {
@@ -91,7 +76,7 @@ class PeerTransportHostileInputTest {
   void anOversizeLengthAfterTheHandshakeIsAProtocolErrorForTheLogic() throws Exception {
     PeerTransport b = net.transport();
     RecordingPeerEvents bLogic = net.join(b, CHANNEL);
-    RawPeerSocket raw = connected(b, bLogic);
+    RawPeerSocket raw = net.handshaken(b, bLogic, CHANNEL);
     PeerLink link = bLogic.next(Connected.class).link();
 
     raw.send(new Have(1));
@@ -116,7 +101,7 @@ class PeerTransportHostileInputTest {
     RecordingPeerEvents bLogic = net.join(b, CHANNEL);
     RawPeerSocket silent = net.raw(b);
     RawPeerSocket halfway = net.raw(b);
-    byte[] handshake = MessageCodec.encode(handshake());
+    byte[] handshake = MessageCodec.encode(TransportFixture.handshake(CHANNEL));
 
     halfway.sendBytes(Arrays.copyOf(handshake, handshake.length / 2));
 
@@ -132,7 +117,7 @@ class PeerTransportHostileInputTest {
   void aConnectionClosedInsideAFrameEndsWithoutAProtocolError() throws Exception {
     PeerTransport b = net.transport();
     RecordingPeerEvents bLogic = net.join(b, CHANNEL);
-    RawPeerSocket raw = connected(b, bLogic);
+    RawPeerSocket raw = net.handshaken(b, bLogic, CHANNEL);
     bLogic.next(Connected.class);
     byte[] chunk = MessageCodec.encode(Loopback.chunks(KEY, 1, 4096).get(0));
 

@@ -16,12 +16,9 @@ import io.swarmtv.swarm.net.RecordingPeerEvents.Disconnected;
 import io.swarmtv.swarm.net.RecordingPeerEvents.Message;
 import io.swarmtv.swarm.wire.Goodbye;
 import io.swarmtv.swarm.wire.GoodbyeReason;
-import io.swarmtv.swarm.wire.Handshake;
-import io.swarmtv.swarm.wire.PeerId;
 import io.swarmtv.swarm.wire.PeerMessage;
 import io.swarmtv.swarm.wire.Ping;
 import io.swarmtv.swarm.wire.Pong;
-import io.swarmtv.swarm.wire.VersionRange;
 import java.io.EOFException;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -51,15 +48,10 @@ class PeerTransportLifecycleTest {
     net.closeAll();
   }
 
-  private static Handshake handshake() {
-    return new Handshake(VersionRange.SUPPORTED, CHANNEL, PeerId.random(), 0, 0);
-  }
 
   private RawPeerSocket connected(PeerTransport transport, RecordingPeerEvents logic)
       throws Exception {
-    RawPeerSocket raw = net.raw(transport);
-    raw.send(handshake());
-    assertEquals(logic.ourHandshake(), raw.read());
+    RawPeerSocket raw = net.handshaken(transport, logic, CHANNEL);
     logic.next(Connected.class);
     return raw;
   }
@@ -158,7 +150,7 @@ class PeerTransportLifecycleTest {
     PeerTransport b = net.transport();
     RecordingPeerEvents bLogic = net.join(b, CHANNEL);
     RawPeerSocket raw = net.keep(RawPeerSocket.connectWithSmallReceiveBuffer(b.port()));
-    raw.send(handshake());
+    raw.send(TransportFixture.handshake(CHANNEL));
     raw.read();
     PeerLink link = bLogic.next(Connected.class).link();
     bLogic.sendAll(link, Loopback.chunks(KEY, 600, Chunk.MAX_PAYLOAD));
@@ -208,11 +200,11 @@ class PeerTransportLifecycleTest {
 
     assertTrue(net.raw(b).closedWithin(2_000), "a third handshaking connection");
 
-    first.send(handshake());
+    first.send(TransportFixture.handshake(CHANNEL));
     bLogic.next(Connected.class);
     RawPeerSocket third = net.raw(b);
     assertFalse(third.closedWithin(300), "room again once a handshake is done");
-    third.send(handshake());
+    third.send(TransportFixture.handshake(CHANNEL));
     bLogic.next(Connected.class);
     assertFalse(second.closedWithin(50));
   }

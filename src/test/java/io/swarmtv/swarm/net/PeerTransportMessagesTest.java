@@ -11,9 +11,7 @@ import io.swarmtv.swarm.PeerLink;
 import io.swarmtv.swarm.wire.ChunkMessage;
 import io.swarmtv.swarm.wire.Handshake;
 import io.swarmtv.swarm.wire.Have;
-import io.swarmtv.swarm.wire.PeerId;
 import io.swarmtv.swarm.wire.PeerMessage;
-import io.swarmtv.swarm.wire.VersionRange;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,7 +67,7 @@ class PeerTransportMessagesTest {
     PeerTransport b = net.transport();
     RecordingPeerEvents bLogic = net.join(b, CHANNEL);
     RawPeerSocket raw = net.keep(RawPeerSocket.connectWithSmallReceiveBuffer(b.port()));
-    raw.send(new Handshake(VersionRange.SUPPORTED, CHANNEL, PeerId.random(), 0, 0));
+    raw.send(TransportFixture.handshake(CHANNEL));
     assertInstanceOf(Handshake.class, raw.read());
     PeerLink link = bLogic.next(RecordingPeerEvents.Connected.class).link();
     List<ChunkMessage> chunks = Loopback.chunks(KEY, 1200, Chunk.MAX_PAYLOAD);

@@ -1,7 +1,11 @@
 package io.swarmtv.swarm.net;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import io.swarmtv.channel.ChannelId;
 import io.swarmtv.swarm.PeerLink;
+import io.swarmtv.swarm.wire.Handshake;
+import io.swarmtv.swarm.wire.PeerId;
 import io.swarmtv.swarm.wire.VersionRange;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -37,6 +41,20 @@ final class TransportFixture {
 
   RawPeerSocket raw(PeerTransport transport) throws IOException {
     return keep(RawPeerSocket.connect(transport.port()));
+  }
+
+  /** A handshake for {@code channel} from a fresh peer that cannot be dialled. */
+  static Handshake handshake(ChannelId channel) {
+    return new Handshake(VersionRange.SUPPORTED, channel, PeerId.random(), 0, 0);
+  }
+
+  /** A raw peer that sent {@code transport} its handshake for {@code channel} and read the answer. */
+  RawPeerSocket handshaken(PeerTransport transport, RecordingPeerEvents logic, ChannelId channel)
+      throws Exception {
+    RawPeerSocket raw = raw(transport);
+    raw.send(handshake(channel));
+    assertEquals(logic.ourHandshake(), raw.read());
+    return raw;
   }
 
   <T extends AutoCloseable> T keep(T resource) {
