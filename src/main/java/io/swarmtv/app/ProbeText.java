@@ -9,7 +9,7 @@ final class ProbeText {
   private ProbeText() {}
 
   static void print(ProbeReport r, String input, PrintWriter out) {
-    out.printf(Locale.ROOT, "%s: %.2f s, %s, %d packets%n", input, r.durationSeconds(), bytes(r.bytes()), r.packets());
+    out.printf(Locale.ROOT, "%s: %.2f s, %s, %d packets%n", input, r.durationSeconds(), QuantityFormat.bytes(r.bytes()), r.packets());
     if (r.skippedBytes() > 0 || r.continuityErrors() > 0) {
       out.printf(Locale.ROOT, "  damage: %d bytes skipped to regain sync, %d continuity errors%n",
           r.skippedBytes(), r.continuityErrors());
@@ -23,7 +23,7 @@ final class ProbeText {
         if (s.width() != null) line.append(String.format(Locale.ROOT, "  %dx%d", s.width(), s.height()));
         if (s.frameRate() != null) line.append(String.format(Locale.ROOT, "  %.3f fps", s.frameRate()));
         if (s.language() != null) line.append("  [").append(s.language()).append(']');
-        line.append("  ").append(rate(s.bitrate()));
+        line.append("  ").append(QuantityFormat.bitrate(s.bitrate()));
         if (s.keyframeIntervalSeconds() != null) {
           line.append(String.format(Locale.ROOT, "  keyframe every %.2f s", s.keyframeIntervalSeconds()));
         } else if (s.keyframes() != null) {
@@ -35,7 +35,7 @@ final class ProbeText {
     }
     ProbeReport.Chunks c = r.chunks();
     out.printf(Locale.ROOT, "chunks: %d (mean %s, largest %s, mean %.1f ms), parts: %d, segments: %d%s%n",
-        c.count(), bytes(Math.round(c.averageBytes())), bytes(c.maxBytes()), c.averageDurationMs(),
+        c.count(), QuantityFormat.bytes(Math.round(c.averageBytes())), QuantityFormat.bytes(c.maxBytes()), c.averageDurationMs(),
         c.parts(), c.segments(), c.discontinuities() > 0 ? ", discontinuities: " + c.discontinuities() : "");
     if (!c.list().isEmpty()) {
       out.printf("  %8s  %12s  %12s  %8s  %6s  %s%n", "sequence", "offset", "pts (s)", "dur (ms)", "bytes", "flags");
@@ -53,14 +53,4 @@ final class ProbeText {
     }
   }
 
-  private static String bytes(long n) {
-    if (n >= 1 << 20) return String.format(Locale.ROOT, "%.1f MiB", n / 1048576.0);
-    if (n >= 1 << 10) return String.format(Locale.ROOT, "%.1f KiB", n / 1024.0);
-    return n + " B";
-  }
-
-  private static String rate(long bps) {
-    if (bps >= 1_000_000) return String.format(Locale.ROOT, "%.2f Mbit/s", bps / 1e6);
-    return String.format(Locale.ROOT, "%d kbit/s", Math.round(bps / 1e3));
-  }
 }
