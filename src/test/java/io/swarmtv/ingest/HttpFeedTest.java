@@ -1,5 +1,6 @@
 package io.swarmtv.ingest;
 
+import io.swarmtv.testing.TestFeeds;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -12,7 +13,6 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -22,12 +22,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class HttpFeedTest {
   private static final Duration STALL = Duration.ofMillis(500);
 
-  @TempDir static Path media;
   static byte[] sample;
 
   private final MicrosClock clock = MicrosClock.system();
@@ -40,7 +38,7 @@ class HttpFeedTest {
 
   @BeforeAll
   static void makeMedia() {
-    sample = SampleMedia.bytes(SampleMedia.transportStream(media, 2));
+    sample = SampleMedia.bytes(TestFeeds.H264_2S.path());
   }
 
   @BeforeEach

@@ -1,5 +1,6 @@
 package io.swarmtv.ingest;
 
+import io.swarmtv.testing.TestFeeds;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -24,7 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
 class IngestTest {
   private static final Duration ENDS_WITHIN = Duration.ofSeconds(10);
 
-  @TempDir static Path media;
   static Path samplePath;
   static byte[] sample;
 
@@ -34,7 +34,7 @@ class IngestTest {
 
   @BeforeAll
   static void makeMedia() {
-    samplePath = SampleMedia.transportStream(media, 2);
+    samplePath = TestFeeds.H264_2S.path();
     sample = SampleMedia.bytes(samplePath);
   }
 

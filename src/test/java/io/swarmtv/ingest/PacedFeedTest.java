@@ -1,5 +1,6 @@
 package io.swarmtv.ingest;
 
+import io.swarmtv.testing.TestFeeds;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -21,7 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
 class PacedFeedTest {
   private static final long T0 = 1_700_000_000_000_000L;
 
-  @TempDir static Path media;
   static Path sample;
   static byte[] sampleBytes;
 
@@ -30,7 +30,7 @@ class PacedFeedTest {
 
   @BeforeAll
   static void makeMedia() {
-    sample = SampleMedia.transportStream(media, 3);
+    sample = TestFeeds.H264_3S.path();
     sampleBytes = SampleMedia.bytes(sample);
   }
 

@@ -17,22 +17,6 @@ import java.util.List;
 final class SampleMedia {
   private SampleMedia() {}
 
-  /**
-   * A small H.264 + AAC transport stream of {@code seconds}, one keyframe a second, written to
-   * {@code dir}. Aborts the test when ffmpeg is missing.
-   */
-  static Path transportStream(Path dir, int seconds) {
-    RealTools.require("ffmpeg");
-    Path out = dir.resolve("sample-" + seconds + "s.ts");
-    ffmpeg("-f", "lavfi", "-i", "testsrc=size=320x240:rate=25",
-        "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000",
-        "-t", Integer.toString(seconds),
-        "-c:v", "libx264", "-preset", "ultrafast", "-g", "25", "-pix_fmt", "yuv420p",
-        "-c:a", "aac", "-b:a", "64k",
-        "-f", "mpegts", out.toString());
-    return out;
-  }
-
   /** What ffmpeg sends when it remuxes {@code in} as MPEG-TS, which is what a UDP receiver gets. */
   static Path remuxed(Path in, Path dir) {
     Path out = dir.resolve("remuxed-" + in.getFileName());

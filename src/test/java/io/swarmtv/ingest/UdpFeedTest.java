@@ -1,5 +1,6 @@
 package io.swarmtv.ingest;
 
+import io.swarmtv.testing.TestFeeds;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -32,7 +33,7 @@ class UdpFeedTest {
 
   @BeforeAll
   static void makeMedia() {
-    sample = SampleMedia.transportStream(media, 3);
+    sample = TestFeeds.H264_3S.path();
     sent = SampleMedia.bytes(SampleMedia.remuxed(sample, media));
   }
 

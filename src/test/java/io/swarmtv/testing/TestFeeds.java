@@ -20,7 +20,10 @@ public enum TestFeeds {
   HEVC_25("testsrc2=size=320x180:rate=25", 6, "-c:v libx265 -preset ultrafast -g 50 -x265-params log-level=error", "ac3"),
   MPEG2_25("testsrc2=size=320x180:rate=25", 6, "-c:v mpeg2video -g 25 -bf 2 -b:v 1M", "mp2"),
   TWO_AUDIO("testsrc2=size=320x180:rate=25", 5, "-c:v libx264 -preset ultrafast -g 50", "aac+mp2"),
-  AUDIO_ONLY(null, 6, null, "aac");
+  AUDIO_ONLY(null, 6, null, "aac"),
+  /** Short feeds with a keyframe every second, for the ingest tests that play a file through. */
+  H264_2S("testsrc=size=320x240:rate=25", 2, "-c:v libx264 -preset ultrafast -g 25 -pix_fmt yuv420p", "aac"),
+  H264_3S("testsrc=size=320x240:rate=25", 3, "-c:v libx264 -preset ultrafast -g 25 -pix_fmt yuv420p", "aac");
 
   private final String video;
   private final int seconds;
