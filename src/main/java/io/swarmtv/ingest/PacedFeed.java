@@ -48,16 +48,17 @@ public final class PacedFeed implements Feed {
    * timestamps) falls back to reopening at its end with a discontinuity.
    */
   public static PacedFeed looping(Path file, MicrosClock clock, Sleeper sleeper) throws IOException {
+    TsLoop loop;
     try {
-      TsLoop.of(file).close(); // surveys the file now, so a bad one is refused before going live
+      loop = TsLoop.of(file); // surveys the file now, so a bad one is refused before going live
     } catch (IllegalArgumentException e) {
       log.warn("{}: {}; looping it with a discontinuity at each wrap instead", file, e.getMessage());
       return ofFile(file, true, clock, sleeper);
     } catch (NoSuchFileException e) {
       throw new FeedException("input file not found: " + file, e);
     }
-    PacketSourceOpener opener = () -> TsLoop.of(file);
-    return new PacedFeed(file.toString(), opener, false, new PcrPacer(clock, sleeper));
+    // A feed that does not loop opens its source once: the surveyed loop is that source.
+    return new PacedFeed(file.toString(), () -> loop, false, new PcrPacer(clock, sleeper));
   }
 
   /** A file, paced on {@code clock}; looping reopens it at its end. */
