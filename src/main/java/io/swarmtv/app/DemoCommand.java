@@ -1,5 +1,6 @@
 package io.swarmtv.app;
 
+import io.swarmtv.swarm.PeerSource;
 import io.swarmtv.channel.ChannelKey;
 import io.swarmtv.channel.ChannelLink;
 import io.swarmtv.ingest.ChunkerSettings;
@@ -74,14 +75,14 @@ final class DemoCommand implements Callable<Integer> {
         PeerTransport port = loopbackTransport(open);
         ChannelSwarm relay = ChannelSwarm.peer(port, key.id(), SwarmSettings.DEFAULT, clock, chunk -> { });
         open.add(0, relay);
-        relay.addPeer(address(sourcePort));
+        relay.addPeer(address(sourcePort), PeerSource.MANUAL);
         relays.add(address(port));
       }
       AtomicLong played = new AtomicLong();
       ChannelSwarm viewer = ChannelSwarm.peer(loopbackTransport(open), key.id(), SwarmSettings.DEFAULT, clock,
           chunk -> played.incrementAndGet());
       open.add(0, viewer);
-      relays.forEach(viewer::addPeer);
+      relays.forEach(a -> viewer.addPeer(a, PeerSource.MANUAL));
       PacedFeed feed = new PacedFeed("the bundled clip", TsLoop::demoClip, false, new PcrPacer(clock, Sleeper.system()));
       try (LiveChannel channel = LiveChannel.start(key, feed, ChunkerSettings.DEFAULT, clock, source::publish)) {
         LiveRun.run(channel, limit, out, () -> {

@@ -1,5 +1,6 @@
 package io.swarmtv.app;
 
+import io.swarmtv.swarm.PeerSource;
 import io.swarmtv.channel.ChannelLink;
 import io.swarmtv.channel.ChannelMetadata;
 import io.swarmtv.channel.InvalidLinkException;
@@ -84,7 +85,7 @@ final class GatewayCommand implements Callable<Integer> {
         ChannelSwarm swarm = ChannelSwarm.peer(transport, link.id(), settings, clock,
             chunk -> bytes.addAndGet(chunk.payload().length));
         swarms.put(link, swarm);
-        peers.forEach(swarm::addPeer);
+        peers.forEach(p -> swarm.addPeer(p, PeerSource.MANUAL));
       }
       err.println("gateway: peer port " + transport.port() + ", joined " + channels.size() + " channel"
           + (channels.size() == 1 ? "" : "s") + (peers.isEmpty() ? "; no --peer given, so no one to ask yet" : "")

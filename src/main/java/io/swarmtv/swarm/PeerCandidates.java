@@ -5,6 +5,7 @@ import io.swarmtv.swarm.wire.PeerExchange;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -22,11 +23,22 @@ final class PeerCandidates {
 
   private final Set<InetSocketAddress> candidates = new LinkedHashSet<>();
   private final Map<InetSocketAddress, Long> dialed = new HashMap<>();
+  private final int[] learned = new int[PeerSource.values().length];
 
-  void add(InetSocketAddress address) {
-    if (candidates.size() < MAX) {
-      candidates.add(address);
+  /** Keeps {@code address}, counting it for {@code source} if it is new. */
+  void add(InetSocketAddress address, PeerSource source) {
+    if (candidates.size() < MAX && candidates.add(address)) {
+      learned[source.ordinal()]++;
     }
+  }
+
+  /** Distinct addresses learned from each source since the node started. */
+  Map<PeerSource, Integer> learnedBySource() {
+    Map<PeerSource, Integer> out = new EnumMap<>(PeerSource.class);
+    for (PeerSource s : PeerSource.values()) {
+      out.put(s, learned[s.ordinal()]);
+    }
+    return out;
   }
 
   int size() {

@@ -147,9 +147,14 @@ public final class SwarmNode implements PeerEvents {
     return bans.isBanned(address, clock.nowMicros());
   }
 
-  /** Adds an address to dial when the node wants more neighbours (a known peer, PEX, discovery). */
-  public void addCandidate(InetSocketAddress address) {
-    candidates.add(address);
+  /** Adds an address to dial when the node wants more neighbours, with where it came from. */
+  public void addCandidate(InetSocketAddress address, PeerSource source) {
+    candidates.add(address, source);
+  }
+
+  /** Distinct peer addresses learned from each discovery source. */
+  public Map<PeerSource, Integer> peerSources() {
+    return candidates.learnedBySource();
   }
 
   @Override
@@ -235,7 +240,7 @@ public final class SwarmNode implements PeerEvents {
     peers.put(link, peer);
     InetSocketAddress listen = peer.listenAddress();
     if (listen != null) {
-      candidates.add(listen);
+      candidates.add(listen, PeerSource.INCOMING);
     }
     send(peer, window.bufferMap(BufferMap.MAX_SPAN));
     if (metadata.current() != null && theirs.has(Capabilities.METADATA)) {
@@ -309,7 +314,7 @@ public final class SwarmNode implements PeerEvents {
       onUnsubscribe(peer, u.subStream());
     } else if (message instanceof PeerExchange x) {
       for (InetSocketAddress a : x.added()) {
-        addCandidate(a);
+        addCandidate(a, PeerSource.PEX);
       }
     } else if (message instanceof Ping p) {
       send(peer, new Pong(p.nonce()));

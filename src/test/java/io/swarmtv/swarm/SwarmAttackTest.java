@@ -71,9 +71,9 @@ class SwarmAttackTest {
         a -> net.dial(bystander, a), 3);
     net.add(victim, net.address(2), SwarmSettings.DEFAULT.tickMicros());
     net.add(bystander, net.address(3), SwarmSettings.DEFAULT.tickMicros());
-    victim.addCandidate(net.address(1));
-    bystander.addCandidate(net.address(1));
-    bystander.addCandidate(net.address(2));
+    victim.addCandidate(net.address(1), PeerSource.MANUAL);
+    bystander.addCandidate(net.address(1), PeerSource.MANUAL);
+    bystander.addCandidate(net.address(2), PeerSource.MANUAL);
     publish(50);
   }
 

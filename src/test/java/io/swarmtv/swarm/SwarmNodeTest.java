@@ -49,9 +49,9 @@ class SwarmNodeTest {
     received.put(node, got);
     net.add(node, net.address(n + 2), SwarmSettings.DEFAULT.tickMicros());
     // As a tracker would: the source and a few peers that came before.
-    node.addCandidate(sourceAddress);
+    node.addCandidate(sourceAddress, PeerSource.MANUAL);
     for (int i = 0; i < 3 && !peers.isEmpty(); i++) {
-      node.addCandidate(net.address(peers.size() > 0 ? random.nextInt(peers.size()) + 2 : 1));
+      node.addCandidate(net.address(peers.size() > 0 ? random.nextInt(peers.size()) + 2 : 1), PeerSource.MANUAL);
     }
     peers.add(node);
     return node;

@@ -15,6 +15,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.Map;
+import io.swarmtv.swarm.PeerSource;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -101,9 +103,14 @@ public final class ChannelSwarm implements AutoCloseable {
     return onThread(node::metadata);
   }
 
-  /** A peer to connect to when more neighbours are wanted (from {@code --peer}, PEX, discovery). */
-  public void addPeer(InetSocketAddress address) {
-    thread.execute(() -> node.addCandidate(address));
+  /** A peer to connect to when more neighbours are wanted, and where it was learned. */
+  public void addPeer(InetSocketAddress address, PeerSource source) {
+    thread.execute(() -> node.addCandidate(address, source));
+  }
+
+  /** Distinct peer addresses learned from each discovery source, read on the node's thread. */
+  public Map<PeerSource, Integer> peerSources() {
+    return onThread(node::peerSources);
   }
 
   /** The node's figures, read on its thread. */

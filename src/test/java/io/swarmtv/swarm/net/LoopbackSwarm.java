@@ -1,5 +1,6 @@
 package io.swarmtv.swarm.net;
 
+import io.swarmtv.swarm.PeerSource;
 import io.swarmtv.channel.ChannelKey;
 import io.swarmtv.channel.ChunkFlags;
 import io.swarmtv.channel.ChunkSignature;
@@ -72,9 +73,9 @@ final class LoopbackSwarm implements AutoCloseable {
         got.set((int) c.sequence());
       }
     });
-    peer.addPeer(address(sourceTransport));
+    peer.addPeer(address(sourceTransport), PeerSource.MANUAL);
     for (int k = 0; k < 3 && !transports.isEmpty(); k++) {
-      peer.addPeer(address(transports.get(random.nextInt(transports.size()))));
+      peer.addPeer(address(transports.get(random.nextInt(transports.size()))), PeerSource.MANUAL);
     }
     transports.add(t);
     peers.add(peer);
