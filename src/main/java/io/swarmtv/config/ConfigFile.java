@@ -1,45 +1,57 @@
 package io.swarmtv.config;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * A config file of {@code key = value} lines, {@code #} comments and blank lines, read against a
- * list of {@link Setting}s: an unknown key, a bad value or a single setting given twice is refused
- * with the file, line and key, so a typo never silently falls back to a default.
+ * A config file of {@code key = value} lines, {@code #} comments and blank lines.
+ *
+ * <p>Keys are checked against the settings the reader knows: an unknown key, or a single-valued
+ * setting given twice, is refused with the file, line and key, so a typo never silently falls
+ * back to a default. Values stay text here; whoever owns a setting converts and checks it, and
+ * {@link #where} says where to point the user when a value is bad.
  */
 public final class ConfigFile {
   /** Config files are a few hundred bytes; anything past this is not one. */
   public static final int MAX_BYTES = 64 * 1024;
 
-  private final Map<String, Object> values;
+  private final String name;
+  private final Map<String, List<String>> values;
+  private final Map<String, Integer> lines;
 
-  private ConfigFile(Map<String, Object> values) {
+  private ConfigFile(String name, Map<String, List<String>> values, Map<String, Integer> lines) {
+    this.name = name;
     this.values = values;
+    this.lines = lines;
   }
 
-  /** A config with every setting at its default, for when there is no file. */
-  public static ConfigFile defaults() {
-    return new ConfigFile(Map.of());
+  /** A config that sets nothing, for when there is no file. */
+  public static ConfigFile empty(String name) {
+    return new ConfigFile(name, Map.of(), Map.of());
   }
 
-  /** Reads {@code file}; a missing file means every setting at its default. */
-  public static ConfigFile read(Path file, List<Setting<?>> settings) throws ConfigException {
+  /**
+   * Reads {@code file}; a missing file sets nothing.
+   *
+   * @param keys every key the reader knows
+   * @param repeatable the keys that may be given on several lines, each adding a value
+   */
+  public static ConfigFile read(Path file, Set<String> keys, Set<String> repeatable) throws ConfigException {
     byte[] bytes;
     try {
       bytes = AtomicFile.readBounded(file, MAX_BYTES, "config file");
     } catch (NoSuchFileException e) {
-      return defaults();
+      return empty(file.toString());
     } catch (IOException e) {
       throw new ConfigException("cannot read config file " + file + ": " + e.getMessage(), e);
     }
@@ -50,19 +62,18 @@ public final class ConfigFile {
     } catch (CharacterCodingException e) {
       throw new ConfigException("config file " + file + " is not UTF-8 text");
     }
-    return parse(file.toString(), text, settings);
+    return parse(file.toString(), text, keys, repeatable);
   }
 
   /** Parses config text; {@code name} says where it came from in error messages. */
-  public static ConfigFile parse(String name, String text, List<Setting<?>> settings) throws ConfigException {
-    Map<String, Setting<?>> byKey = new HashMap<>();
-    settings.forEach(s -> byKey.put(s.key(), s));
-    Map<String, Object> values = new LinkedHashMap<>();
-    Map<String, Integer> firstLine = new HashMap<>();
-    String[] lines = text.split("\r?\n", -1);
-    for (int i = 0; i < lines.length; i++) {
+  public static ConfigFile parse(String name, String text, Set<String> keys, Set<String> repeatable)
+      throws ConfigException {
+    Map<String, List<String>> values = new LinkedHashMap<>();
+    Map<String, Integer> lines = new LinkedHashMap<>();
+    String[] all = text.split("\r?\n", -1);
+    for (int i = 0; i < all.length; i++) {
       int n = i + 1;
-      String line = lines[i].strip();
+      String line = all[i].strip();
       if (line.isEmpty() || line.startsWith("#")) {
         continue;
       }
@@ -72,66 +83,39 @@ public final class ConfigFile {
       }
       String key = line.substring(0, eq).strip();
       String value = line.substring(eq + 1).strip();
-      Setting<?> setting = byKey.get(key);
-      if (setting == null) {
+      if (!keys.contains(key)) {
         throw new ConfigException(name + " line " + n + ": unknown setting '" + abbreviate(key) + "'"
-            + suggestion(key, byKey.keySet()));
+            + suggestion(key, keys));
       }
-      Object parsed;
-      try {
-        parsed = setting.parser().parse(value);
-      } catch (IllegalArgumentException e) {
-        throw new ConfigException(name + " line " + n + ": " + key + ": " + e.getMessage());
-      }
-      Integer earlier = firstLine.putIfAbsent(key, n);
-      if (setting.repeatable()) {
-        @SuppressWarnings("unchecked")
-        List<Object> list = (List<Object>) values.computeIfAbsent(key, k -> new ArrayList<>());
-        list.addAll((List<?>) parsed);
-      } else if (earlier != null) {
+      Integer earlier = lines.putIfAbsent(key, n);
+      if (earlier != null && !repeatable.contains(key)) {
         throw new ConfigException(name + " line " + n + ": " + key + " is already set on line " + earlier);
-      } else {
-        values.put(key, parsed);
       }
+      values.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
     }
-    return new ConfigFile(values);
+    return new ConfigFile(name, values, lines);
   }
 
-  /** The setting's value from the file, or its default. */
-  @SuppressWarnings("unchecked")
-  public <T> T get(Setting<T> setting) {
-    Object v = values.get(setting.key());
-    if (v instanceof List<?> l) {
-      return (T) List.copyOf(l);
-    }
-    return v == null ? setting.defaultValue() : (T) v;
+  /** Whether the file sets {@code key}. */
+  public boolean has(String key) {
+    return values.containsKey(key);
   }
 
-  /** Whether the file set {@code setting}, as opposed to leaving its default. */
-  public boolean has(Setting<?> setting) {
-    return values.containsKey(setting.key());
+  /** The values the file gives {@code key}, one per line, in order; empty if it does not set it. */
+  public List<String> values(String key) {
+    return List.copyOf(values.getOrDefault(key, List.of()));
   }
 
-  /** A commented file listing every setting with its description and default, all commented out. */
-  public static String template(String title, List<Setting<?>> settings) {
-    StringBuilder out = new StringBuilder();
-    out.append("# ").append(title).append('\n');
-    out.append("# Each line is 'key = value'; a command-line flag --key overrides the line.\n");
-    out.append("# Every setting is shown at its default, commented out.\n");
-    for (Setting<?> s : settings) {
-      out.append('\n');
-      out.append("# ").append(s.description()).append(s.repeatable() ? " (one line each)" : "").append('\n');
-      out.append("#").append(s.key()).append(" = ").append(s.defaultText()).append('\n');
-    }
-    return out.toString();
+  /** Where {@code key} is first set, for messages about a bad value: "FILE line N". */
+  public String where(String key) {
+    Integer line = lines.get(key);
+    return line == null ? name : name + " line " + line;
   }
 
-  private static String suggestion(String key, Iterable<String> known) {
-    String normalised = key.toLowerCase().replace('_', '-').replace('.', '-');
-    for (String k : known) {
-      if (k.equals(normalised) || k.equals(normalised.replaceFirst("^no-", ""))) {
-        return " (did you mean '" + k + "'?)";
-      }
+  private static String suggestion(String key, Set<String> known) {
+    String normalised = key.toLowerCase().replace('_', '-').replace('.', '-').replaceFirst("^--", "");
+    if (known.contains(normalised)) {
+      return " (did you mean '" + normalised + "'?)";
     }
     return "";
   }
