@@ -159,7 +159,7 @@ public final class DhtEngine {
     long now = clock.nowMicros();
     if (length > MAX_DATAGRAM) {
       dropped++;
-      problems.note("oversized datagram", from, length + " bytes, over the " + MAX_DATAGRAM + " byte limit; dropped");
+      problems.note("oversized datagram", from, "more than " + MAX_DATAGRAM + " bytes; dropped");
       return;
     }
     if (!rateLimit.allow(from.getAddress(), now)) {
