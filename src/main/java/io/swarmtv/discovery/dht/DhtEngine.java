@@ -140,14 +140,21 @@ public final class DhtEngine {
         announcePort, onPeer, onDone);
   }
 
-  /** Pings {@code to}; an answer puts it in the routing table. */
-  public void ping(InetSocketAddress to) {
+  /**
+   * Pings {@code to}; an answer puts it in the routing table. {@code onAnswer} gets the node's id,
+   * or null when it did not answer.
+   */
+  public void ping(InetSocketAddress to, Consumer<NodeId> onAnswer) {
     query(to, new PingQuery(own), new QueryCallback() {
       @Override
-      public void answered(KrpcResponse response) {}
+      public void answered(KrpcResponse response) {
+        onAnswer.accept(response.sender());
+      }
 
       @Override
-      public void failed(String why) {}
+      public void failed(String why) {
+        onAnswer.accept(null);
+      }
     });
   }
 

@@ -196,6 +196,19 @@ public final class DhtNode implements AutoCloseable {
     };
   }
 
+  /** Pings {@code to}: completes with its node id, or exceptionally when it does not answer in time. */
+  public CompletableFuture<NodeId> ping(InetSocketAddress to) {
+    CompletableFuture<NodeId> answer = new CompletableFuture<>();
+    loop.execute(() -> engine.ping(to, id -> {
+      if (id == null) {
+        answer.completeExceptionally(new IOException("DHT node " + to + " did not answer a ping"));
+      } else {
+        answer.complete(id);
+      }
+    }));
+    return answer;
+  }
+
   /** The figures for the status page. */
   public DhtFigures figures() {
     if (loop.isShutdown()) {

@@ -174,7 +174,7 @@ class DhtEngineTest {
     for (int i = 0; i < 300; i++) {
       dead.add(net.addSilent());
     }
-    dead.forEach(lone::ping);
+    dead.forEach(d -> lone.ping(d, id -> {}));
     assertEquals(DhtEngine.MAX_PENDING, lone.figures().pendingQueries());
     List<LookupOutcome> ended = new ArrayList<>();
     for (int i = 0; i < DhtEngine.MAX_LOOKUPS + 10; i++) {
