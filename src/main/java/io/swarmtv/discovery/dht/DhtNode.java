@@ -85,6 +85,8 @@ public final class DhtNode implements AutoCloseable {
         (to, datagram) -> holder[0].writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(datagram), to)));
     Bootstrap b = new Bootstrap().group(group).channel(NioDatagramChannel.class)
         .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(DhtEngine.MAX_DATAGRAM + 1))
+        // Room for bursts of answers to our lookups; the kernel caps it at net.core.rmem_max.
+        .option(ChannelOption.SO_RCVBUF, 1 << 20)
         .handler(new DhtDatagramHandler(engine));
     InetSocketAddress local = settings.bindAddress() == null
         ? new InetSocketAddress(settings.port()) : new InetSocketAddress(settings.bindAddress(), settings.port());

@@ -53,7 +53,7 @@ public final class NodeTableFile {
       BDictionary d = BencodeDecoder.decodeDictionary(b, 0, b.length);
       byte[] id = d.bytes("id");
       if (id.length != NodeId.LENGTH) {
-        throw new IOException(file + ": 'id' is " + id.length + " bytes, not " + NodeId.LENGTH);
+        throw new IOException(file + " is not a DHT node table: 'id' is " + id.length + " bytes, not " + NodeId.LENGTH);
       }
       return new Saved(NodeId.of(id), CompactAddresses.nodes(d.bytes("nodes")));
     } catch (BencodeException | IllegalArgumentException e) {
