@@ -179,9 +179,11 @@ public final class DhtEngine {
       message = KrpcCodec.decode(data, 0, length);
     } catch (KrpcException e) {
       dropped++;
-      problems.note("malformed message", from, e.getMessage());
+      // The message may quote the sender's keys: cut it short so the reply is never bigger than the cause.
+      String why = KrpcCodec.printable(e.getMessage());
+      problems.note("malformed message", from, why);
       if (e.wasQuery() && e.transaction() != null) {
-        send(from, new KrpcError(e.transaction(), e.code(), e.getMessage()));
+        send(from, new KrpcError(e.transaction(), e.code(), why));
       }
       return;
     }

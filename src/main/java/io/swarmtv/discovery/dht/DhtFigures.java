@@ -8,7 +8,7 @@ package io.swarmtv.discovery.dht;
  * @param queriesOut queries sent
  * @param answersIn responses to our queries
  * @param timeouts our queries that got no answer in time
- * @param peersFound distinct peers handed to trackers of info-hashes
+ * @param peersFound peers found by get_peers lookups, each counted once per lookup
  * @param announcesStored peers others announced to us, now held
  * @param dropped datagrams refused: malformed, over the size limit or over a source's rate limit
  * @param pendingQueries our queries awaiting an answer now

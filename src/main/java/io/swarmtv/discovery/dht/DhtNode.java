@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -115,11 +116,22 @@ public final class DhtNode implements AutoCloseable {
       log.info("DHT: joined; {} nodes in the table after {} queries", engine.figures().nodes(), outcome.queries());
       bootstrapped.complete(outcome);
     }));
-    loop.scheduleAtFixedRate(engine::tick, 1, 1, TimeUnit.SECONDS);
+    loop.scheduleAtFixedRate(guarded("tick", engine::tick), 1, 1, TimeUnit.SECONDS);
     if (tableFile != null) {
       long every = settings.saveInterval().toMillis();
-      loop.scheduleAtFixedRate(this::save, every, every, TimeUnit.MILLISECONDS);
+      loop.scheduleAtFixedRate(guarded("saving the node table", this::save), every, every, TimeUnit.MILLISECONDS);
     }
+  }
+
+  /** A periodic task that logs a failure instead of letting it cancel the schedule. */
+  private static Runnable guarded(String what, Runnable task) {
+    return () -> {
+      try {
+        task.run();
+      } catch (RuntimeException e) {
+        log.error("DHT: {} failed", what, e);
+      }
+    };
   }
 
   /** Resolves names (the public routers); a name that does not resolve is logged and left out. */
@@ -161,6 +173,9 @@ public final class DhtNode implements AutoCloseable {
     if (announcePort < 0 || announcePort > 65535) {
       throw new IllegalArgumentException("announce port " + announcePort + " is outside 0..65535");
     }
+    if (closed.get()) {
+      throw new IllegalStateException("the DHT node is closed");
+    }
     NodeId target = NodeId.of(infoHash);
     Set<InetSocketAddress> reported = new LinkedHashSet<>();
     AtomicBoolean stopped = new AtomicBoolean();
@@ -172,7 +187,11 @@ public final class DhtNode implements AutoCloseable {
       running[0] = true;
       engine.getPeers(target, announcePort, peer -> {
         if (!stopped.get() && reported.size() < MAX_REPORTED_PEERS && reported.add(peer)) {
-          found.accept(peer);
+          try {
+            found.accept(peer);
+          } catch (RuntimeException e) {
+            log.warn("DHT: the consumer of peers for {} failed on {}", target.hex(), peer, e);
+          }
         }
       }, outcome -> {
         running[0] = false;
@@ -185,22 +204,33 @@ public final class DhtNode implements AutoCloseable {
     bootstrapped.whenComplete((o, e) -> loop.execute(() -> {
       if (!stopped.get()) {
         round.run();
-        timer[0] = loop.scheduleAtFixedRate(round, every, every, TimeUnit.MILLISECONDS);
+        timer[0] = loop.scheduleAtFixedRate(guarded("tracking " + target.hex(), round), every, every,
+            TimeUnit.MILLISECONDS);
       }
     }));
     return () -> {
       stopped.set(true);
-      loop.execute(() -> {
-        if (timer[0] != null) {
-          timer[0].cancel(false);
+      if (!loop.isShuttingDown()) {
+        try {
+          loop.execute(() -> {
+            if (timer[0] != null) {
+              timer[0].cancel(false);
+            }
+          });
+        } catch (RejectedExecutionException closing) {
+          // the node closed meanwhile, and its timers with it
         }
-      });
+      }
     };
   }
 
   /** Pings {@code to}: completes with its node id, or exceptionally when it does not answer in time. */
   public CompletableFuture<NodeId> ping(InetSocketAddress to) {
     CompletableFuture<NodeId> answer = new CompletableFuture<>();
+    if (closed.get()) {
+      answer.completeExceptionally(new IOException("the DHT node is closed"));
+      return answer;
+    }
     loop.execute(() -> engine.ping(to, id -> {
       if (id == null) {
         answer.completeExceptionally(new IOException("DHT node " + to + " did not answer a ping"));
