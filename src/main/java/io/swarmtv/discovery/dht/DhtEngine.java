@@ -324,7 +324,7 @@ public final class DhtEngine {
         query(to, q, new QueryCallback() {
           @Override
           public void answered(KrpcResponse response) {
-            for (InetSocketAddress peer : a.lookup.answered(to, response)) {
+            for (InetSocketAddress peer : a.lookup.answered(to, routable(to, response))) {
               peersFound++;
               a.onPeer.accept(peer);
             }
@@ -374,6 +374,31 @@ public final class DhtEngine {
         }
       });
     }
+  }
+
+  /**
+   * The response without nodes and peers we must not send to: wildcard, multicast and broadcast
+   * addresses, and loopback ones unless the responder is on loopback itself, so that a hostile
+   * node cannot aim our queries at this machine's other services or at a whole network.
+   */
+  private KrpcResponse routable(InetSocketAddress responder, KrpcResponse r) {
+    boolean local = responder.getAddress().isLoopbackAddress();
+    List<NodeContact> nodes = r.nodes().stream().filter(n -> routable(n.address(), local)).toList();
+    List<InetSocketAddress> peers = r.peers().stream().filter(p -> routable(p, local)).toList();
+    if (nodes.size() == r.nodes().size() && peers.size() == r.peers().size()) {
+      return r;
+    }
+    problems.note("unroutable addresses", responder, (r.nodes().size() - nodes.size()) + " nodes and "
+        + (r.peers().size() - peers.size()) + " peers left out");
+    return new KrpcResponse(r.transaction(), r.sender(), nodes, peers, r.token());
+  }
+
+  private static boolean routable(InetSocketAddress a, boolean loopbackAllowed) {
+    byte[] ip = a.getAddress().getAddress();
+    boolean broadcast = ip.length == 4 && (ip[0] & ip[1] & ip[2] & ip[3]) == (byte) 0xff;
+    boolean thisNetwork = ip.length == 4 && ip[0] == 0;
+    return !a.getAddress().isAnyLocalAddress() && !a.getAddress().isMulticastAddress() && !broadcast && !thisNetwork
+        && (loopbackAllowed || !a.getAddress().isLoopbackAddress());
   }
 
   /** Sends a query; when too many are in flight it fails at once, without sending. */

@@ -167,6 +167,24 @@ class DhtEngineTest {
   }
 
   @Test
+  void aHostileNodeCannotAimOurQueriesAtLocalOrBroadcastAddresses() throws Exception {
+    InMemoryDhtNetwork net = new InMemoryDhtNetwork(9);
+    DhtEngine engine = net.add();
+    InetSocketAddress hostile = net.addSilent();
+    engine.bootstrap(List.of(hostile), List.of(), o -> {});
+    net.settle();
+    KrpcQuery asked = (KrpcQuery) KrpcCodec.decode(net.receivedBy(hostile).get(0), 0, net.receivedBy(hostile).get(0).length);
+    List<NodeContact> lies = new ArrayList<>();
+    for (String address : List.of("127.0.0.1", "0.0.0.0", "224.0.0.251", "255.255.255.255", "10.200.0.1")) {
+      lies.add(new NodeContact(NodeId.random(net.random), new InetSocketAddress(address, 22)));
+    }
+    net.inject(hostile, net.addressOf(engine), KrpcCodec.encode(
+        new KrpcResponse(asked.transaction(), NodeId.random(net.random), lies, List.of(), null)));
+    net.settle();
+    assertEquals(List.of(new InetSocketAddress("10.200.0.1", 22)), net.strayDestinations);
+  }
+
+  @Test
   void pendingQueriesAndLookupsStayCapped() {
     InMemoryDhtNetwork net = new InMemoryDhtNetwork(8);
     DhtEngine lone = net.add();

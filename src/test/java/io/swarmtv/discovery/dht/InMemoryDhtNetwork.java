@@ -25,6 +25,8 @@ final class InMemoryDhtNetwork {
   private final Map<InetSocketAddress, DhtEngine> engines = new LinkedHashMap<>();
   private final Map<InetSocketAddress, List<byte[]>> silent = new HashMap<>();
   private final Deque<Datagram> inFlight = new ArrayDeque<>();
+  /** Destinations of datagrams sent to addresses that are not in the network. */
+  final List<InetSocketAddress> strayDestinations = new ArrayList<>();
   long delivered;
 
   InMemoryDhtNetwork(long seed) {
@@ -77,6 +79,8 @@ final class InMemoryDhtNetwork {
         n++;
       } else if (silent.containsKey(d.to())) {
         silent.get(d.to()).add(d.data());
+      } else {
+        strayDestinations.add(d.to());
       }
     }
     delivered += n;
