@@ -169,21 +169,33 @@ public final class DhtEngine {
       problems.note("oversized datagram", from, "more than " + MAX_DATAGRAM + " bytes; dropped");
       return;
     }
-    if (!rateLimit.allow(from.getAddress(), now)) {
+    KrpcMessage message = null;
+    KrpcException malformed = null;
+    try {
+      message = KrpcCodec.decode(data, 0, length);
+    } catch (KrpcException e) {
+      malformed = e;
+    }
+    // Answers to our own queries are bounded by what we send; everything else counts against the source.
+    boolean awaited = message != null && !(message instanceof KrpcQuery) && pending.awaits(message.transaction(), from);
+    if (!awaited && !rateLimit.allow(from.getAddress(), now)) {
       dropped++;
       problems.note("rate limit", from, "over " + (int) SOURCE_RATE + " datagrams/s; dropping");
       return;
     }
-    KrpcMessage message;
-    try {
-      message = KrpcCodec.decode(data, 0, length);
-    } catch (KrpcException e) {
+    if (malformed != null) {
       dropped++;
       // The message may quote the sender's keys: cut it short so the reply is never bigger than the cause.
-      String why = KrpcCodec.printable(e.getMessage());
+      String why = KrpcCodec.printable(malformed.getMessage());
       problems.note("malformed message", from, why);
-      if (e.wasQuery() && e.transaction() != null) {
-        send(from, new KrpcError(e.transaction(), e.code(), why));
+      if (malformed.wasQuery() && malformed.transaction() != null) {
+        send(from, new KrpcError(malformed.transaction(), malformed.code(), why));
+      } else if (malformed.transaction() != null) {
+        // A garbled answer to one of our queries: fail it now rather than at its timeout.
+        PendingQueries.Pending p = pending.take(malformed.transaction(), from);
+        if (p != null) {
+          p.callback().failed("malformed answer: " + why);
+        }
       }
       return;
     }

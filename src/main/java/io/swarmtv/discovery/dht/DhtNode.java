@@ -261,6 +261,11 @@ public final class DhtNode implements AutoCloseable {
       return;
     }
     List<NodeContact> nodes = engine.contacts();
+    if (nodes.isEmpty()) {
+      // A run that reached no one (the network was down) must not erase what the last one learned.
+      log.debug("DHT: routing table empty; keeping the saved one");
+      return;
+    }
     try {
       NodeTableFile.write(tableFile, engine.id(), nodes);
       log.debug("DHT: saved {} nodes to {}", nodes.size(), tableFile);

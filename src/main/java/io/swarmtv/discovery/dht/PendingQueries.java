@@ -44,6 +44,12 @@ final class PendingQueries {
     return tx;
   }
 
+  /** Whether a query with {@code tx} to {@code from} awaits its answer. */
+  boolean awaits(TransactionId tx, InetSocketAddress from) {
+    Pending p = byTransaction.get(tx);
+    return p != null && p.to().equals(from);
+  }
+
   /** The query {@code tx} answers if it was sent to {@code from}, removed; else null. */
   Pending take(TransactionId tx, InetSocketAddress from) {
     Pending p = byTransaction.get(tx);

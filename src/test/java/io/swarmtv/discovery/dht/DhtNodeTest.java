@@ -88,6 +88,11 @@ class DhtNodeTest {
       try (var files = Files.list(data)) {
         assertEquals(List.of(table), files.toList(), "no temp files left behind");
       }
+
+      // A run that reached no one leaves the saved table alone.
+      byte[] before = Files.readAllBytes(table);
+      start(List.of(), data).close();
+      assertArrayEquals(before, Files.readAllBytes(table));
     }
   }
 
@@ -176,7 +181,6 @@ class DhtNodeTest {
     DatagramPacket p = new DatagramPacket(buf, buf.length);
     socket.receive(p);
     byte[] b = Arrays.copyOf(buf, p.getLength());
-    assertArrayEquals(b, Arrays.copyOf(b, b.length));
     return KrpcCodec.decode(b, 0, b.length);
   }
 }
