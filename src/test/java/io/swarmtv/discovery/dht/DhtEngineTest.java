@@ -138,9 +138,13 @@ class DhtEngineTest {
     capture.send(KrpcCodec.encode(new KrpcQuery(new TransactionId(new byte[] {9}),
         new AnnouncePeerQuery(attackerId, infoHash, 9999, false, token))));
     assertInstanceOf(KrpcResponse.class, capture.lastReply());
+    // implied_port: the port is the one the announce came from, whatever the query says.
+    capture.send(KrpcCodec.encode(new KrpcQuery(new TransactionId(new byte[] {10}),
+        new AnnouncePeerQuery(attackerId, infoHash, 1, true, token))));
+    assertInstanceOf(KrpcResponse.class, capture.lastReply());
     net.engines().get(7).getPeers(infoHash, 0, found::add, o -> {});
     net.run(10_000_000);
-    assertEquals(List.of(new InetSocketAddress(attacker.getAddress(), 9999)), found);
+    assertEquals(Set.of(new InetSocketAddress(attacker.getAddress(), 9999), attacker), Set.copyOf(found));
   }
 
   @Test
