@@ -246,8 +246,10 @@ public final class DhtEngine {
   private void onQuery(InetSocketAddress from, KrpcQuery q, long now) {
     queriesIn++;
     DhtQuery query = q.query();
-    for (NodeContact questionable : table.heardFrom(new NodeContact(query.sender(), from), now)) {
-      pingQuestionable(questionable, true);
+    if (!q.readOnly()) {
+      for (NodeContact questionable : table.heardFrom(new NodeContact(query.sender(), from), now)) {
+        pingQuestionable(questionable, true);
+      }
     }
     TransactionId tx = q.transaction();
     if (query instanceof PingQuery) {

@@ -29,6 +29,9 @@ public final class KrpcCodec {
     BDictionary.Builder d = BDictionary.builder().put("t", message.transaction().bytes());
     if (message instanceof KrpcQuery q) {
       d.put("y", "q").put("q", q.query().method()).put("a", arguments(q.query()));
+      if (q.readOnly()) {
+        d.put("ro", 1);
+      }
     } else if (message instanceof KrpcResponse r) {
       BDictionary.Builder body = BDictionary.builder().put("id", r.sender().bytes());
       if (!r.nodes().isEmpty()) {
@@ -85,7 +88,8 @@ public final class KrpcCodec {
     try {
       switch (y) {
         case "q":
-          return new KrpcQuery(tx, query(d.text("q"), d.dictionary("a")));
+          boolean readOnly = d.get("ro") instanceof BInteger ro && ro.value() == 1;
+          return new KrpcQuery(tx, query(d.text("q"), d.dictionary("a")), readOnly);
         case "r":
           return response(tx, d.dictionary("r"));
         case "e":

@@ -189,6 +189,23 @@ class DhtEngineTest {
   }
 
   @Test
+  void readOnlyNodesAreAnsweredButNotRouted() {
+    InMemoryDhtNetwork net = new InMemoryDhtNetwork(10);
+    DhtEngine engine = net.add();
+    InetSocketAddress readOnly = net.addSilent();
+    InetSocketAddress full = net.addSilent();
+    net.inject(readOnly, net.addressOf(engine), KrpcCodec.encode(
+        new KrpcQuery(new TransactionId(new byte[] {1}), new PingQuery(NodeId.random(net.random)), true)));
+    net.settle();
+    assertInstanceOf(KrpcResponse.class, KrpcCodec.decode(net.receivedBy(readOnly).get(0), 0, net.receivedBy(readOnly).get(0).length));
+    assertEquals(0, engine.figures().nodes());
+    net.inject(full, net.addressOf(engine), KrpcCodec.encode(
+        new KrpcQuery(new TransactionId(new byte[] {1}), new PingQuery(NodeId.random(net.random)))));
+    net.settle();
+    assertEquals(List.of(full), engine.contacts().stream().map(NodeContact::address).toList());
+  }
+
+  @Test
   void pendingQueriesAndLookupsStayCapped() {
     InMemoryDhtNetwork net = new InMemoryDhtNetwork(8);
     DhtEngine lone = net.add();

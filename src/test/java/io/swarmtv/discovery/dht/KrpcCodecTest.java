@@ -38,6 +38,12 @@ class KrpcCodecTest {
     assertArrayEquals(ascii("aa"), q.transaction().bytes());
     assertArrayEquals(ascii(ping), KrpcCodec.encode(q));
 
+    String readOnlyPing = "d1:ad2:id20:abcdefghij0123456789e1:q4:ping2:roi1e1:t2:aa1:y1:qe";
+    KrpcQuery ro = (KrpcQuery) decode(readOnlyPing);
+    assertTrue(ro.readOnly());
+    assertFalse(q.readOnly());
+    assertArrayEquals(ascii(readOnlyPing), KrpcCodec.encode(ro));
+
     String pong = "d1:rd2:id20:mnopqrstuvwxyz123456e1:t2:aa1:y1:re";
     KrpcResponse r = assertInstanceOf(KrpcResponse.class, decode(pong));
     assertEquals(MNO, r.sender());
