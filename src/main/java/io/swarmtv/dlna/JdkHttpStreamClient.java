@@ -48,7 +48,6 @@ final class JdkHttpStreamClient extends AbstractStreamClient<JdkHttpStreamClient
         .version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(Duration.ofSeconds(settings.getTimeoutSeconds()))
         .followRedirects(HttpClient.Redirect.NEVER)
-        .executor(settings.getRequestExecutorService())
         .build();
   }
 

@@ -49,8 +49,13 @@ final class LanUpnpConfiguration implements UpnpServiceConfiguration {
 
   private final LanAddresses lan;
   private final ExecutorService longRunning = Executors.newCachedThreadPool(threads("upnp"));
-  private final ExecutorService tasks = new ThreadPoolExecutor(4, 16, 30, TimeUnit.SECONDS,
-      new LinkedBlockingQueue<>(256), threads("upnp-task"), new ThreadPoolExecutor.CallerRunsPolicy());
+  /**
+   * Protocol work: answering searches (which waits a random delay first), actions, events. As
+   * many threads as the pool's size are started before any task queues behind a busy one.
+   */
+  private final ThreadPoolExecutor tasks = bounded("upnp-task", 16, 256);
+  /** Outgoing HTTP requests, apart from the protocol work that waits on them. */
+  private final ThreadPoolExecutor requests = bounded("upnp-request", 8, 64);
   private final DatagramProcessor datagrams = new DatagramProcessorImpl();
   private final SOAPActionProcessor soap = new SOAPActionProcessorImpl();
   private final GENAEventProcessor gena = new GENAEventProcessorImpl();
@@ -60,6 +65,13 @@ final class LanUpnpConfiguration implements UpnpServiceConfiguration {
 
   LanUpnpConfiguration(LanAddresses lan) {
     this.lan = lan;
+  }
+
+  private static ThreadPoolExecutor bounded(String name, int threads, int queue) {
+    ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
+        new LinkedBlockingQueue<>(queue), threads(name), new ThreadPoolExecutor.CallerRunsPolicy());
+    pool.allowCoreThreadTimeOut(true);
+    return pool;
   }
 
   private static ThreadFactory threads(String name) {
@@ -93,7 +105,7 @@ final class LanUpnpConfiguration implements UpnpServiceConfiguration {
 
   @Override
   public StreamClient<?> createStreamClient() {
-    return new JdkHttpStreamClient(new JdkHttpStreamClient.Settings(tasks, CLIENT_TIMEOUT_SECONDS));
+    return new JdkHttpStreamClient(new JdkHttpStreamClient.Settings(requests, CLIENT_TIMEOUT_SECONDS));
   }
 
   @Override
@@ -206,5 +218,6 @@ final class LanUpnpConfiguration implements UpnpServiceConfiguration {
   public void shutdown() {
     longRunning.shutdownNow();
     tasks.shutdownNow();
+    requests.shutdownNow();
   }
 }
