@@ -39,7 +39,7 @@ import org.jupnp.transport.spi.StreamServer;
  * the requests they hand on.
  */
 final class LanUpnpConfiguration implements UpnpServiceConfiguration {
-  /** Remote devices worth reading the services of: routers that can forward a port. */
+  /** The services of routers that can forward a port. */
   static final ServiceType[] ROUTER_SERVICES = {
     ServiceType.valueOf("urn:schemas-upnp-org:service:WANIPConnection:1"),
     ServiceType.valueOf("urn:schemas-upnp-org:service:WANIPConnection:2"),
@@ -149,9 +149,13 @@ final class LanUpnpConfiguration implements UpnpServiceConfiguration {
     return serviceBinder;
   }
 
+  /**
+   * None: jUPnP drops a device whose own services are all filtered out, and a router's root
+   * device holds only Layer3Forwarding, its port mapping sitting in an embedded device.
+   */
   @Override
   public ServiceType[] getExclusiveServiceTypes() {
-    return ROUTER_SERVICES.clone();
+    return new ServiceType[0];
   }
 
   @Override

@@ -42,6 +42,11 @@ final class NetNamespace implements AutoCloseable {
     return ns;
   }
 
+  /** The namespace's name, for ip commands that place links into it. */
+  String name() {
+    return name;
+  }
+
   /** Runs a command inside to completion; fails the test on a non-zero exit. */
   RealTools.ProcessResult run(Duration timeout, String... cmd) {
     requireTool(cmd[0]);
