@@ -1,5 +1,7 @@
 package io.swarmtv.dlna;
 
+import io.swarmtv.ts.ElementaryStream;
+import io.swarmtv.ts.ProgramMap;
 import io.swarmtv.ts.StreamType;
 import io.swarmtv.ts.VideoFormat;
 import java.util.List;
@@ -14,5 +16,14 @@ import java.util.List;
 public record LiveStreamFormat(VideoFormat video, List<StreamType> audio) {
   public LiveStreamFormat {
     audio = List.copyOf(audio);
+  }
+
+  /**
+   * From what the ts package reads off a stream: its PMT, and the video format of an access unit
+   * ({@code AccessUnitInfo.format()}; null until the first keyframe or for radio).
+   */
+  public static LiveStreamFormat of(ProgramMap pmt, VideoFormat video) {
+    return new LiveStreamFormat(video,
+        pmt.streams().stream().map(ElementaryStream::type).filter(StreamType::isAudio).toList());
   }
 }
