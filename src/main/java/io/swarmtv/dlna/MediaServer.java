@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jupnp.binding.annotations.AnnotationLocalServiceBinder;
 import org.jupnp.model.DefaultServiceManager;
+import org.jupnp.model.NetworkAddress;
 import org.jupnp.model.ValidationException;
 import org.jupnp.model.meta.DeviceDetails;
 import org.jupnp.model.meta.DeviceIdentity;
@@ -22,6 +23,7 @@ import org.jupnp.model.types.UDADeviceType;
 import org.jupnp.model.types.UDN;
 import org.jupnp.support.connectionmanager.ConnectionManagerService;
 import org.jupnp.support.model.ProtocolInfos;
+import org.jupnp.transport.RouterException;
 
 /**
  * The gateway's UPnP MediaServer:1: announced over SSDP on the LAN interfaces, with a
@@ -127,7 +129,7 @@ public final class MediaServer implements AutoCloseable {
     }
   }
 
-  /** The UDN, "uuid:..." . */
+  /** The UDN, "uuid:...". */
   public String udn() {
     return device.getIdentity().getUdn().toString();
   }
@@ -138,11 +140,11 @@ public final class MediaServer implements AutoCloseable {
     URI path = upnp.service().getConfiguration().getNamespace().getDescriptorPath(device);
     try {
       for (InetAddress a : upnp.addresses()) {
-        for (org.jupnp.model.NetworkAddress n : upnp.service().getRouter().getActiveStreamServers(a)) {
+        for (NetworkAddress n : upnp.service().getRouter().getActiveStreamServers(a)) {
           urls.add(URI.create("http://" + n.getAddress().getHostAddress() + ":" + n.getPort() + path));
         }
       }
-    } catch (org.jupnp.transport.RouterException e) {
+    } catch (RouterException e) {
       throw new IllegalStateException(e);
     }
     return urls;

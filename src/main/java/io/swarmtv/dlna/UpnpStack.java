@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.util.List;
 import org.jupnp.UpnpService;
 import org.jupnp.UpnpServiceImpl;
+import org.jupnp.transport.RouterException;
 
 /**
  * The gateway's UPnP stack (jUPnP) on its LAN interfaces: SSDP there, our HTTP transport on
@@ -39,7 +40,7 @@ public final class UpnpStack implements AutoCloseable {
   private static boolean isEnabled(UpnpService service) {
     try {
       return service.getRouter().isEnabled();
-    } catch (org.jupnp.transport.RouterException e) {
+    } catch (RouterException e) {
       return false;
     }
   }
