@@ -132,6 +132,7 @@ class MediaServerTest {
     assertTrue(r.path("featureList").path("FeatureList").asText()
         .contains("<container id=\"channels\" type=\"object.item.videoItem\"/>"), r.path("featureList").toString());
     assertTrue(r.path("setBookmark").isObject() && !r.path("setBookmark").has("error"), r.path("setBookmark").toString());
+    assertEquals("http-get:*:video/mpeg:*", r.path("protocolInfo").path("Source").asText(), r.path("protocolInfo").toString());
   }
 
   @Test

@@ -92,6 +92,9 @@ def run_browse(device, service):
                               [("CategoryType", GObject.TYPE_UINT, 2), ("RID", GObject.TYPE_UINT, 0),
                                ("ObjectID", GObject.TYPE_STRING, "channels"), ("PosSecond", GObject.TYPE_UINT, 5)],
                               [])
+    cm = device.get_service("urn:schemas-upnp-org:service:ConnectionManager")
+    out["protocolInfo"] = call(cm, "GetProtocolInfo", [],
+                               [("Source", GObject.TYPE_STRING), ("Sink", GObject.TYPE_STRING)])
     print(json.dumps(out), flush=True)
     loop.quit()
 
@@ -124,7 +127,7 @@ def on_device(_cp, device):
         run_watch(service, int(sys.argv[4]))
 
 
-context = GUPnP.Context.new(IFACE, 0)
+context = GUPnP.Context.new(IFACE, 0)  # deprecated in 1.6, but the one constructor 1.4 has too
 cp = GUPnP.ControlPoint.new(context, "urn:schemas-upnp-org:device:MediaServer:1")
 cp.connect("device-proxy-available", on_device)
 cp.set_active(True)
