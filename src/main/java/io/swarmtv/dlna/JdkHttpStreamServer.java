@@ -76,7 +76,9 @@ final class JdkHttpStreamServer implements StreamServer<JdkHttpStreamServer.Sett
             Thread t = new Thread(r, "upnp-http " + bindAddress.getHostAddress());
             t.setDaemon(true);
             return t;
-          }, new ThreadPoolExecutor.AbortPolicy());
+          // When all threads and the queue are busy the server's own dispatcher thread answers,
+          // which stops it accepting more: the JDK server would leave a rejected connection open.
+          }, new ThreadPoolExecutor.CallerRunsPolicy());
       server.setExecutor(executor);
       server.createContext("/", exchange -> handle(exchange, router));
       log.debug("UPnP HTTP on {}:{}", bindAddress.getHostAddress(), server.getAddress().getPort());
