@@ -1,0 +1,26 @@
+package io.swarmtv.hls.mp4;
+
+import io.swarmtv.ts.Timestamps;
+
+/**
+ * Turns 33-bit 90 kHz timestamps into one growing 64-bit timeline, so fragment decode times keep
+ * increasing past the 26.5-hour wrap. Audio and video share one, so they stay in sync.
+ */
+final class TimestampUnwrapper {
+  private long lastRaw = -1;
+  private long lastExtended;
+
+  long extend(long raw) {
+    if (lastRaw < 0) {
+      lastExtended = raw;
+    } else {
+      lastExtended += Timestamps.delta(lastRaw, raw);
+    }
+    lastRaw = raw;
+    return lastExtended;
+  }
+
+  void reset() {
+    lastRaw = -1;
+  }
+}
