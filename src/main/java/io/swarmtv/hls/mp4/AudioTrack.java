@@ -61,6 +61,9 @@ final class AudioTrack {
         errors.drop("audio PID " + pid + ": payload unit start without a valid PES header");
         return;
       }
+      if (config == null) {
+        learnFormat(pes.buffer(), pes.length());
+      }
     } else {
       pes.append(b, from, to);
     }
@@ -139,8 +142,7 @@ final class AudioTrack {
       if (pos + frameLength > n) {
         break; // the rest of this frame comes in the next PES
       }
-      AudioConfig format = new AudioConfig(((work[pos + 2] >> 6) & 0x03) + 1, frequencyIndex,
-          AudioConfig.rate(frequencyIndex), ((work[pos + 2] & 0x01) << 2) | ((work[pos + 3] >> 6) & 0x03));
+      AudioConfig format = format(work, pos);
       if (!format.equals(config)) {
         config = format;
         configVersion++;
@@ -168,6 +170,23 @@ final class AudioTrack {
     }
     leftover = n - pos;
     System.arraycopy(work, pos, work, 0, leftover);
+  }
+
+  /**
+   * Reads the format from an ADTS header at the start of the first PES, so the init segment need
+   * not wait until a long audio PES is complete.
+   */
+  private void learnFormat(byte[] b, int len) {
+    if (len >= ADTS_HEADER && isSync(b, 0) && AudioConfig.rate((b[2] >> 2) & 0x0F) != 0) {
+      config = format(b, 0);
+      configVersion++;
+    }
+  }
+
+  private static AudioConfig format(byte[] b, int pos) {
+    int frequencyIndex = (b[pos + 2] >> 2) & 0x0F;
+    return new AudioConfig(((b[pos + 2] >> 6) & 0x03) + 1, frequencyIndex,
+        AudioConfig.rate(frequencyIndex), ((b[pos + 2] & 0x01) << 2) | ((b[pos + 3] >> 6) & 0x03));
   }
 
   private static boolean isSync(byte[] b, int p) {

@@ -90,7 +90,7 @@ public final class Fmp4Remuxer {
     // video frames that could not be decoded.
     if (initSegment() == null || (video != null && video.waitingForKeyframe())) {
       if (video != null) {
-        video.takeRun(FIRST_TRACK_ID);
+        video.discardUntilKeyframe();
       }
       if (audio != null) {
         audio.takeRun(FIRST_TRACK_ID);

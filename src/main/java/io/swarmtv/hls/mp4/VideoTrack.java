@@ -289,6 +289,13 @@ final class VideoTrack {
     return DEFAULT_FRAME_TICKS;
   }
 
+  /** Drops the gathered samples, which could not be sent; the next one taken must be a keyframe. */
+  void discardUntilKeyframe() {
+    samples.clear();
+    pendingBytes = 0;
+    waitingForKeyframe = true;
+  }
+
   /** Forgets the partial frame and gathered samples; the next sample must be a keyframe. */
   void reset() {
     pes.clear();
