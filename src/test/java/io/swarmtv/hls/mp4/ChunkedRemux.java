@@ -28,12 +28,19 @@ final class ChunkedRemux {
 
   /** The file cut into chunks as the ingest does it. */
   static ChunkedRemux of(Path ts) {
-    byte[] all;
+    return of(read(ts));
+  }
+
+  static byte[] read(Path ts) {
     try {
-      all = Files.readAllBytes(ts);
+      return Files.readAllBytes(ts);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Whole packets cut into chunks as the ingest does it. */
+  static ChunkedRemux of(byte[] all) {
     List<ChunkCut> chunks = new ArrayList<>();
     Chunker chunker = new Chunker(ChunkerSettings.DEFAULT, chunks::add);
     for (int off = 0, i = 0; off + TsPacket.SIZE <= all.length; off += TsPacket.SIZE, i++) {
