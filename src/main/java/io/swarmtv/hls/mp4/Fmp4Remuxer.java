@@ -88,7 +88,7 @@ public final class Fmp4Remuxer {
     }
     // Fragments start at a video keyframe: audio from before the first one is dropped with the
     // video frames that could not be decoded.
-    if (initSegment() == null || (video != null && video.waitingForKeyframe())) {
+    if (currentInit() == null || (video != null && video.waitingForKeyframe())) {
       if (video != null) {
         video.discardUntilKeyframe();
       }
@@ -124,6 +124,11 @@ public final class Fmp4Remuxer {
    * {@link #initVersion()}.
    */
   public byte[] initSegment() {
+    byte[] current = currentInit();
+    return current == null ? null : current.clone();
+  }
+
+  private byte[] currentInit() {
     if (video == null && audio == null) {
       return null;
     }
@@ -140,7 +145,7 @@ public final class Fmp4Remuxer {
       initAudioVersion = av;
       initVersion++;
     }
-    return init.clone();
+    return init;
   }
 
   /**
@@ -148,13 +153,13 @@ public final class Fmp4Remuxer {
    * init (a new EXT-X-MAP). Starts at 0 before the first.
    */
   public int initVersion() {
-    initSegment();
+    currentInit();
     return initVersion;
   }
 
   /** The RFC 6381 codecs of the tracks, video first, e.g. "avc1.4d401e,mp4a.40.2"; null until the init segment is known. */
   public String codecs() {
-    if (initSegment() == null) {
+    if (currentInit() == null) {
       return null;
     }
     StringBuilder s = new StringBuilder();

@@ -128,7 +128,8 @@ final class VideoTrack {
     int offset;
     if (h.pts() >= 0) {
       dts = clock.extend(h.dts());
-      offset = (int) Math.max(0, Timestamps.delta(h.dts(), h.pts()));
+      // PTS before DTS cannot be; a huge gap is garbage: neither may break the 32-bit field.
+      offset = (int) Math.min(Integer.MAX_VALUE, Math.max(0, Timestamps.delta(h.dts(), h.pts())));
     } else if (lastDecodeTime != Long.MIN_VALUE) {
       dts = lastDecodeTime + estimatedFrameTicks();
       offset = 0;

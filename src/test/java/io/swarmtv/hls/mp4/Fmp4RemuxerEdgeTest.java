@@ -47,6 +47,28 @@ class Fmp4RemuxerEdgeTest {
   }
 
   @Test
+  void streamsOtherThanH264H265AndAacAreLeftOut() {
+    RealTools.require("ffprobe");
+    ChunkedRemux ac3 = ChunkedRemux.of(TestFeeds.HEVC_25.path()).feedAll();
+    assertTrue(ac3.remuxer.codecs().matches("hvc1\\.[^,]+"), ac3.remuxer.codecs());
+    Path video = ac3.write(dir.resolve("hevc.mp4"), ac3.remuxer.initSegment(), ac3.fragments);
+    assertNull(StreamInfo.of(video, "a:0"), "AC-3 is not carried");
+    assertEquals(FfprobePackets.of(TestFeeds.HEVC_25.path(), "v:0").packets().size(),
+        FfprobePackets.of(video, "v:0").packets().size());
+
+    ChunkedRemux two = ChunkedRemux.of(TestFeeds.TWO_AUDIO.path()).feedAll();
+    assertTrue(two.remuxer.codecs().matches("avc1\\.[0-9a-f]{6},mp4a\\.40\\.2"), two.remuxer.codecs());
+    Path both = two.write(dir.resolve("two.mp4"), two.remuxer.initSegment(), two.fragments);
+    assertEquals("aac", StreamInfo.of(both, "a:0").codec());
+    assertNull(StreamInfo.of(both, "a:1"), "the MP2 track is left out");
+
+    ChunkedRemux mpeg2 = ChunkedRemux.of(TestFeeds.MPEG2_25.path()).feedAll();
+    assertNull(mpeg2.remuxer.initSegment(), "MPEG-2 video and MP2 audio: nothing to remux");
+    assertTrue(mpeg2.fragments.isEmpty());
+    assertNull(mpeg2.remuxer.codecs());
+  }
+
+  @Test
   void refusesPartialPackets() {
     Fmp4Remuxer remuxer = new Fmp4Remuxer();
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

@@ -32,7 +32,8 @@ class Fmp4RemuxerMediaTest {
 
   @ParameterizedTest
   @EnumSource(value = TestFeeds.class, names = {
-      "H264_BFRAMES_25", "HEVC_AAC_25", "H264_NO_AUDIO", "AUDIO_ONLY", "H264_LONG_AUDIO_PES", "H264_60_SHORT_GOP"})
+      "H264_BFRAMES_25", "HEVC_AAC_25", "H264_NO_AUDIO", "AUDIO_ONLY", "H264_LONG_AUDIO_PES", "H264_60_SHORT_GOP",
+      "H264_OPEN_GOP", "H264_2997_LONG_GOP"})
   void remuxedFeedPlaysWithEveryFrameAtItsSourceTime(TestFeeds feed) {
     RealTools.require("ffprobe");
     Path source = feed.path();
@@ -68,6 +69,35 @@ class Fmp4RemuxerMediaTest {
       assertNull(StreamInfo.of(mp4, "a:0"), "no audio track in the fMP4 of a feed without audio");
     }
     assertEquals(expectedCodecs(source), remuxer.codecs());
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = TestFeeds.class, names = {"H264_BFRAMES_25", "HEVC_AAC_25"})
+  void partsServedAsAnHlsPlaylistPlayInFfmpeg(TestFeeds feed) throws Exception {
+    RealTools.require("ffprobe");
+    ChunkedRemux run = ChunkedRemux.of(feed.path()).feedAll();
+    Files.write(dir.resolve("init.mp4"), run.remuxer.initSegment());
+    StringBuilder m3u8 = new StringBuilder();
+    double longest = 0;
+    StringBuilder parts = new StringBuilder();
+    for (int i = 0; i < run.fragments.size(); i++) {
+      Fragment f = run.fragments.get(i);
+      Files.write(dir.resolve("part" + i + ".m4s"), f.bytes());
+      double seconds = f.durationTicks90k() / 90_000.0;
+      longest = Math.max(longest, seconds);
+      parts.append(String.format("#EXTINF:%.5f,%n", seconds)).append("part").append(i).append(".m4s\n");
+    }
+    m3u8.append("#EXTM3U\n#EXT-X-VERSION:7\n#EXT-X-TARGETDURATION:").append((int) Math.ceil(longest))
+        .append("\n#EXT-X-MEDIA-SEQUENCE:0\n#EXT-X-MAP:URI=\"init.mp4\"\n").append(parts).append("#EXT-X-ENDLIST\n");
+    Path playlist = Files.writeString(dir.resolve("index.m3u8"), m3u8);
+
+    RealTools.ProcessResult decode = RealTools.run(Duration.ofMinutes(1),
+        "ffmpeg", "-v", "error", "-i", playlist.toString(), "-f", "null", "-");
+    assertEquals("", decode.stderr().strip(), "ffmpeg playing the HLS playlist complained");
+    assertEquals(FfprobePackets.of(feed.path(), "v:0").packets().size(),
+        FfprobePackets.of(playlist, "v:0").packets().size(), "video frames through HLS");
+    assertEquals(FfprobePackets.of(feed.path(), "a:0").packets().size(),
+        FfprobePackets.of(playlist, "a:0").packets().size(), "AAC frames through HLS");
   }
 
   private static void checkVideo(Path source, Path mp4, ChunkedRemux run, boolean lateStart) {
