@@ -22,6 +22,8 @@ public enum TestFeeds {
   H264_NO_AUDIO("testsrc2=size=320x180:rate=25", 4, "-c:v libx264 -preset veryfast -g 50", "none"),
   /** Audio PES packets of about 1.5 s, longer than an LL-HLS part. */
   H264_LONG_AUDIO_PES("testsrc2=size=320x180:rate=25", 6, "-c:v libx264 -preset ultrafast -g 50 -pes_payload_size 18000 -max_delay 3000000", "aac"),
+  /** Timestamps cross 2^33 (26.5 hours) about a second in. */
+  H264_PTS_WRAP("testsrc2=size=320x180:rate=25", 4, "-c:v libx264 -preset ultrafast -g 25 -output_ts_offset 95441", "aac"),
   MPEG2_25("testsrc2=size=320x180:rate=25", 6, "-c:v mpeg2video -g 25 -bf 2 -b:v 1M", "mp2"),
   TWO_AUDIO("testsrc2=size=320x180:rate=25", 5, "-c:v libx264 -preset ultrafast -g 50", "aac+mp2"),
   AUDIO_ONLY(null, 6, null, "aac"),

@@ -42,6 +42,7 @@ public final class Fmp4Remuxer {
   private AudioTrack audio;
   private long sequenceNumber;
 
+  private String leftOut;
   private byte[] init;
   private int initVideoVersion = -1;
   private int initAudioVersion = -1;
@@ -188,6 +189,15 @@ public final class Fmp4Remuxer {
     }
   }
 
+  /**
+   * Audio and video streams of the program that the fMP4 leaves out (only the first H.264/H.265
+   * and the first AAC stream go in), e.g. "PID 257 (ac3)"; null when none. A program whose video
+   * is of another codec is not remuxed at all, and this says so.
+   */
+  public String leftOut() {
+    return leftOut;
+  }
+
   /** Frames, AAC frames and packets dropped as malformed so far. */
   public long droppedSamples() {
     return errors.count();
@@ -209,13 +219,24 @@ public final class Fmp4Remuxer {
   private void selectTracks(ProgramMap pmt) {
     ElementaryStream v = null;
     ElementaryStream a = null;
+    StringBuilder skipped = new StringBuilder();
     for (ElementaryStream s : pmt.streams()) {
       if (v == null && (s.type() == StreamType.H264 || s.type() == StreamType.H265)) {
         v = s;
       } else if (a == null && s.type() == StreamType.AAC) {
         a = s;
+      } else if (s.type().isVideo() || s.type().isAudio()) {
+        skipped.append(skipped.length() > 0 ? ", " : "").append("PID ").append(s.pid())
+            .append(" (").append(s.type().codec()).append(')');
       }
     }
+    ElementaryStream primary = pmt.primary();
+    if (primary != null && primary.type().isVideo() && v == null) {
+      // Audio alone would pass for the channel while its picture is lost: carry nothing.
+      a = null;
+      skipped.insert(0, "no H.264 or H.265 video; not remuxed: ");
+    }
+    leftOut = skipped.length() == 0 ? null : skipped.toString();
     boolean sameVideo = v == null ? video == null : video != null && video.pid() == v.pid() && video.type() == v.type();
     boolean sameAudio = a == null ? audio == null : audio != null && audio.pid() == a.pid();
     if (sameVideo && sameAudio) {

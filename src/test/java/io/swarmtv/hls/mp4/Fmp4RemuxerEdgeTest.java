@@ -2,6 +2,8 @@ package io.swarmtv.hls.mp4;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -53,6 +55,7 @@ class Fmp4RemuxerEdgeTest {
     assertTrue(ac3.remuxer.codecs().matches("hvc1\\.[^,]+"), ac3.remuxer.codecs());
     Path video = ac3.write(dir.resolve("hevc.mp4"), ac3.remuxer.initSegment(), ac3.fragments);
     assertNull(StreamInfo.of(video, "a:0"), "AC-3 is not carried");
+    assertEquals("PID 257 (ac3)", ac3.remuxer.leftOut());
     assertEquals(FfprobePackets.of(TestFeeds.HEVC_25.path(), "v:0").packets().size(),
         FfprobePackets.of(video, "v:0").packets().size());
 
@@ -61,11 +64,14 @@ class Fmp4RemuxerEdgeTest {
     Path both = two.write(dir.resolve("two.mp4"), two.remuxer.initSegment(), two.fragments);
     assertEquals("aac", StreamInfo.of(both, "a:0").codec());
     assertNull(StreamInfo.of(both, "a:1"), "the MP2 track is left out");
+    assertEquals("PID 258 (mp2)", two.remuxer.leftOut());
 
     ChunkedRemux mpeg2 = ChunkedRemux.of(TestFeeds.MPEG2_25.path()).feedAll();
     assertNull(mpeg2.remuxer.initSegment(), "MPEG-2 video and MP2 audio: nothing to remux");
     assertTrue(mpeg2.fragments.isEmpty());
     assertNull(mpeg2.remuxer.codecs());
+    assertEquals("no H.264 or H.265 video; not remuxed: PID 256 (mpeg2video), PID 257 (mp2)",
+        mpeg2.remuxer.leftOut());
   }
 
   @Test
@@ -161,6 +167,38 @@ class Fmp4RemuxerEdgeTest {
     RealTools.ProcessResult decode = RealTools.run(Duration.ofMinutes(1),
         "ffmpeg", "-v", "error", "-i", joined.toString(), "-f", "null", "-");
     assertEquals("", decode.stderr().strip(), "the fragments before and after the gap decode");
+  }
+
+  @Test
+  void newParameterSetsAfterAResetMakeANewInitSegment() {
+    RealTools.require("ffprobe");
+    ChunkedRemux first = ChunkedRemux.of(TestFeeds.H264_BFRAMES_25.path());
+    ChunkedRemux second = ChunkedRemux.of(TestFeeds.H264_2S.path()); // 320x240, other settings
+    Fmp4Remuxer remuxer = first.remuxer;
+    first.feedAll();
+    byte[] oldInit = remuxer.initSegment();
+    String oldCodecs = remuxer.codecs();
+    int before = first.fragments.size();
+    remuxer.reset();
+    for (ChunkCut c : second.chunks) {
+      if (c.has(ChunkFlags.PART_START)) {
+        first.cut();
+      }
+      remuxer.accept(c.payload(), 0, c.payload().length);
+    }
+    first.cut();
+    assertEquals(2, remuxer.initVersion(), "the encoder changed: a second init segment");
+    assertFalse(Arrays.equals(oldInit, remuxer.initSegment()));
+    assertNotEquals(oldCodecs, remuxer.codecs());
+
+    Path after = first.write(dir.resolve("second.mp4"), remuxer.initSegment(),
+        first.fragments.subList(before, first.fragments.size()));
+    RealTools.ProcessResult decode = RealTools.run(Duration.ofMinutes(1),
+        "ffmpeg", "-v", "error", "-i", after.toString(), "-f", "null", "-");
+    assertEquals("", decode.stderr().strip());
+    assertEquals(240, StreamInfo.of(after, "v:0").height());
+    assertEquals(FfprobePackets.of(TestFeeds.H264_2S.path(), "v:0").packets().size(),
+        FfprobePackets.of(after, "v:0").packets().size());
   }
 
   @Test

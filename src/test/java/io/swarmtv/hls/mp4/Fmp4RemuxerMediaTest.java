@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.swarmtv.testing.FfprobePackets;
 import io.swarmtv.testing.RealTools;
 import io.swarmtv.testing.TestFeeds;
+import io.swarmtv.ts.Timestamps;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,7 +34,7 @@ class Fmp4RemuxerMediaTest {
   @ParameterizedTest
   @EnumSource(value = TestFeeds.class, names = {
       "H264_BFRAMES_25", "HEVC_AAC_25", "H264_NO_AUDIO", "AUDIO_ONLY", "H264_LONG_AUDIO_PES", "H264_60_SHORT_GOP",
-      "H264_OPEN_GOP", "H264_2997_LONG_GOP"})
+      "H264_OPEN_GOP", "H264_2997_LONG_GOP", "H264_PTS_WRAP"})
   void remuxedFeedPlaysWithEveryFrameAtItsSourceTime(TestFeeds feed) {
     RealTools.require("ffprobe");
     Path source = feed.path();
@@ -43,6 +44,7 @@ class Fmp4RemuxerMediaTest {
     assertNotNull(init, "init segment");
     assertEquals(1, remuxer.initVersion(), "one init segment for one unchanging stream");
     assertEquals(0, remuxer.droppedSamples(), () -> "dropped: " + remuxer.lastError());
+    assertNull(remuxer.leftOut());
     assertFalse(run.fragments.isEmpty());
     Path mp4 = run.write(dir.resolve(feed.name() + ".mp4"), init, run.fragments);
 
@@ -69,6 +71,14 @@ class Fmp4RemuxerMediaTest {
       assertNull(StreamInfo.of(mp4, "a:0"), "no audio track in the fMP4 of a feed without audio");
     }
     assertEquals(expectedCodecs(source), remuxer.codecs());
+
+    for (int i = 0; i + 1 < run.fragments.size(); i++) {
+      assertTrue(run.fragments.get(i + 1).baseDecodeTime90k() > run.fragments.get(i).baseDecodeTime90k(),
+          "decode times grow, past the 33-bit wrap too");
+    }
+    if (feed == TestFeeds.H264_PTS_WRAP) {
+      assertTrue(run.fragments.get(run.fragments.size() - 1).baseDecodeTime90k() > Timestamps.PTS_MODULUS);
+    }
   }
 
   @ParameterizedTest
@@ -118,11 +128,11 @@ class Fmp4RemuxerMediaTest {
     // a keyframe became an independent fragment.
     Map<Long, FfprobePackets.Packet> byDts = new HashMap<>();
     for (FfprobePackets.Packet p : out.packets()) {
-      byDts.put(p.dts(), p);
+      byDts.put(p.dts() % Timestamps.PTS_MODULUS, p);
     }
     int independent = 0;
     for (Fragment f : run.fragments) {
-      FfprobePackets.Packet first = byDts.get(f.baseDecodeTime90k());
+      FfprobePackets.Packet first = byDts.get(f.baseDecodeTime90k() % Timestamps.PTS_MODULUS);
       assertNotNull(first, "a frame at the fragment's decode time " + f.baseDecodeTime90k());
       assertEquals(first.keyframe(), f.independent(), "independent flag of the fragment at " + f.baseDecodeTime90k());
       independent += f.independent() ? 1 : 0;
@@ -148,7 +158,7 @@ class Fmp4RemuxerMediaTest {
     StreamInfo src = StreamInfo.of(source, "a:0");
     long firstOut = out.packets().get(0).pts() * 90_000 / src.sampleRate();
     int skipped = 0;
-    while (lateStart && all.packets().get(skipped).pts() < firstOut - 2) {
+    while (lateStart && Timestamps.delta(all.packets().get(skipped).pts(), firstOut) > 2) {
       skipped++;
     }
     FfprobePackets in = new FfprobePackets(all.packets().subList(skipped, all.packets().size()));
@@ -159,7 +169,7 @@ class Fmp4RemuxerMediaTest {
     for (int i = 0; i < in.packets().size(); i++) {
       long ts = in.packets().get(i).pts();
       long mp4Ticks = out.packets().get(i).pts() * 90_000 / src.sampleRate();
-      assertTrue(Math.abs(ts - mp4Ticks) <= 2, "AAC frame " + i + ": TS pts " + ts + ", fMP4 " + mp4Ticks);
+      assertTrue(Math.abs(Timestamps.delta(mp4Ticks, ts)) <= 2, "AAC frame " + i + ": TS pts " + ts + ", fMP4 " + mp4Ticks);
     }
   }
 
@@ -179,12 +189,13 @@ class Fmp4RemuxerMediaTest {
     return s.toString();
   }
 
+  /** PTS modulo 2^33: ffprobe unwraps TS timestamps from below zero, the fMP4 counts on upwards. */
   private static List<Long> ptsList(FfprobePackets p) {
-    return p.packets().stream().map(FfprobePackets.Packet::pts).toList();
+    return p.packets().stream().map(x -> Math.floorMod(x.pts(), Timestamps.PTS_MODULUS)).toList();
   }
 
   private static Set<Long> keyPts(FfprobePackets p) {
-    return p.packets().stream().filter(FfprobePackets.Packet::keyframe).map(FfprobePackets.Packet::pts)
-        .collect(Collectors.toSet());
+    return p.packets().stream().filter(FfprobePackets.Packet::keyframe)
+        .map(x -> Math.floorMod(x.pts(), Timestamps.PTS_MODULUS)).collect(Collectors.toSet());
   }
 }
