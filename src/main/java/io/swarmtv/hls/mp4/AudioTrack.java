@@ -25,6 +25,7 @@ final class AudioTrack {
   private final SampleErrors errors;
   private final long maxPendingBytes;
   private final List<Sample> samples = new ArrayList<>();
+  private TimelineGuard timeline = new TimelineGuard(Timestamps.HZ);
   private long pendingBytes;
   private byte[] work = new byte[2 * MAX_ADTS_FRAME];
   private int leftover;
@@ -144,15 +145,21 @@ final class AudioTrack {
       }
       AudioConfig format = format(work, pos);
       if (!format.equals(config)) {
-        config = format;
-        configVersion++;
+        adopt(format);
         nextTime = Long.MIN_VALUE; // a new rate is a new timescale
       }
       if (!marked && pos >= mark) {
         marked = true;
-        long t = Math.floorDiv(clock.extend(pts) * format.sampleRate(), Timestamps.HZ);
-        if (nextTime == Long.MIN_VALUE || Math.abs(t - nextTime) > AudioConfig.FRAME_SAMPLES / 2) {
+        long t = Math.floorDiv(clock.peek(pts) * format.sampleRate(), Timestamps.HZ);
+        if (nextTime == Long.MIN_VALUE || Math.abs(t - nextTime) <= AudioConfig.FRAME_SAMPLES / 2) {
+          clock.extend(pts);
+          nextTime = nextTime == Long.MIN_VALUE ? t : nextTime;
+        } else if (timeline.follows(nextTime, t)) {
+          clock.extend(pts); // frames were lost: a gap
           nextTime = t;
+        } else {
+          errors.drop("audio PID " + pid + ": PTS " + t + " does not follow " + nextTime
+              + " (samples); timestamp ignored");
         }
       }
       int blocks = (work[pos + 6] & 0x03) + 1;
@@ -178,9 +185,14 @@ final class AudioTrack {
    */
   private void learnFormat(byte[] b, int len) {
     if (len >= ADTS_HEADER && isSync(b, 0) && AudioConfig.rate((b[2] >> 2) & 0x0F) != 0) {
-      config = format(b, 0);
-      configVersion++;
+      adopt(format(b, 0));
     }
+  }
+
+  private void adopt(AudioConfig format) {
+    config = format;
+    configVersion++;
+    timeline = new TimelineGuard(format.sampleRate()); // a second's worth of samples
   }
 
   private static AudioConfig format(byte[] b, int pos) {
@@ -220,6 +232,12 @@ final class AudioTrack {
     return new TrackRun(trackId, false, run, durations);
   }
 
+  /** Drops the frames gathered so far, which could not be sent. */
+  void discardSamples() {
+    samples.clear();
+    pendingBytes = 0;
+  }
+
   /** Forgets the partial PES, partial frame and gathered frames, and the running frame time. */
   void reset() {
     pes.clear();
@@ -227,5 +245,6 @@ final class AudioTrack {
     samples.clear();
     pendingBytes = 0;
     nextTime = Long.MIN_VALUE;
+    timeline.reset();
   }
 }

@@ -22,7 +22,8 @@ import java.util.List;
  * <p>Malformed input never stops the remuxer: a damaged frame or AAC frame is dropped and counted
  * ({@link #droppedSamples()}, {@link #lastError()}). A PES beyond {@link #MAX_FRAME_BYTES}, or
  * samples piling up past {@link #MAX_PENDING_BYTES} because no one cuts fragments, throws a
- * {@link RemuxException} and that data is dropped; the remuxer stays usable.
+ * {@link RemuxException} once the rest of the packets given are read; that data is dropped and
+ * the remuxer stays usable.
  *
  * <p>One per channel; not thread-safe.
  */
@@ -63,12 +64,23 @@ public final class Fmp4Remuxer {
     if (len % TsPacket.SIZE != 0) {
       throw new IllegalArgumentException(len + " bytes are not whole " + TsPacket.SIZE + "-byte TS packets");
     }
+    RemuxException refused = null;
     for (int p = off; p < off + len; p += TsPacket.SIZE) {
       if (!TsPacket.hasSync(ts, p)) {
         errors.drop("TS packet at byte " + (p - off) + " of this call lacks the sync byte; skipped");
         continue;
       }
-      demuxer.accept(ts, p);
+      try {
+        demuxer.accept(ts, p);
+      } catch (RemuxException e) {
+        // The other streams' packets after this one still count: report once all are read.
+        if (refused == null) {
+          refused = e;
+        }
+      }
+    }
+    if (refused != null) {
+      throw refused;
     }
   }
 
@@ -94,7 +106,7 @@ public final class Fmp4Remuxer {
         video.discardUntilKeyframe();
       }
       if (audio != null) {
-        audio.takeRun(FIRST_TRACK_ID);
+        audio.discardSamples();
       }
       return null;
     }

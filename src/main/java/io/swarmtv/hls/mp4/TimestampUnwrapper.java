@@ -10,12 +10,14 @@ final class TimestampUnwrapper {
   private long lastRaw = -1;
   private long lastExtended;
 
+  /** Where {@code raw} lies on the timeline, without moving the reference. */
+  long peek(long raw) {
+    return lastRaw < 0 ? raw : lastExtended + Timestamps.delta(lastRaw, raw);
+  }
+
+  /** Where {@code raw} lies on the timeline; it becomes the reference for the next ones. */
   long extend(long raw) {
-    if (lastRaw < 0) {
-      lastExtended = raw;
-    } else {
-      lastExtended += Timestamps.delta(lastRaw, raw);
-    }
+    lastExtended = peek(raw);
     lastRaw = raw;
     return lastExtended;
   }

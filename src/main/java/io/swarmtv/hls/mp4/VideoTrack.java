@@ -34,6 +34,7 @@ final class VideoTrack {
   private final SampleErrors errors;
   private final long maxPendingBytes;
   private final List<Sample> samples = new ArrayList<>();
+  private final TimelineGuard timeline = new TimelineGuard(Timestamps.HZ);
   private long pendingBytes;
   private VideoConfig config;
   private int configVersion;
@@ -127,7 +128,7 @@ final class VideoTrack {
     long dts;
     int offset;
     if (h.pts() >= 0) {
-      dts = clock.extend(h.dts());
+      dts = clock.peek(h.dts());
       // PTS before DTS cannot be; a huge gap is garbage: neither may break the 32-bit field.
       offset = (int) Math.min(Integer.MAX_VALUE, Math.max(0, Timestamps.delta(h.dts(), h.pts())));
     } else if (lastDecodeTime != Long.MIN_VALUE) {
@@ -137,10 +138,19 @@ final class VideoTrack {
       errors.drop("video PID " + pid + ": first frame has no PTS; dropped");
       return;
     }
-    if (lastDecodeTime != Long.MIN_VALUE && dts <= lastDecodeTime) {
+    if (lastDecodeTime != Long.MIN_VALUE && !timeline.follows(lastDecodeTime, dts)) {
       errors.drop("video PID " + pid + ": DTS " + dts + " does not follow " + lastDecodeTime + "; frame dropped");
       return;
     }
+    if (h.pts() >= 0) {
+      clock.extend(h.dts());
+    }
+    // Frames skipped below still move the timeline on, or the keyframe after them would look
+    // like a jump.
+    if (lastDecodeTime != Long.MIN_VALUE && dts - lastDecodeTime <= Timestamps.HZ) {
+      frameTicks = dts - lastDecodeTime;
+    }
+    lastDecodeTime = dts;
     AccessUnitInfo info = AccessUnitInspector.inspect(type, es, 0, len);
     List<byte[]> vps = new ArrayList<>(1);
     List<byte[]> sps = new ArrayList<>(1);
@@ -166,10 +176,6 @@ final class VideoTrack {
       return;
     }
     waitingForKeyframe = false;
-    if (lastDecodeTime != Long.MIN_VALUE && dts - lastDecodeTime <= Timestamps.HZ) {
-      frameTicks = dts - lastDecodeTime;
-    }
-    lastDecodeTime = dts;
     pendingBytes += sample.length;
     if (pendingBytes > maxPendingBytes) {
       samples.clear();
@@ -305,5 +311,6 @@ final class VideoTrack {
     waitingForKeyframe = true;
     lastDecodeTime = Long.MIN_VALUE;
     frameTicks = 0;
+    timeline.reset();
   }
 }
