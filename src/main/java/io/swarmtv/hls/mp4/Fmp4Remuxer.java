@@ -20,7 +20,7 @@ import java.util.List;
  * the fragments' times match the TS segments'.
  *
  * <p>Malformed input never stops the remuxer: a damaged frame or AAC frame is dropped and counted
- * ({@link #droppedSamples()}, {@link #lastError()}). A PES beyond {@link #MAX_FRAME_BYTES}, or
+ * ({@link #inputErrors()}, {@link #lastError()}). A PES beyond {@link #MAX_FRAME_BYTES}, or
  * samples piling up past {@link #MAX_PENDING_BYTES} because no one cuts fragments, throws a
  * {@link RemuxException} once the rest of the packets given are read; that data is dropped and
  * the remuxer stays usable.
@@ -210,12 +210,14 @@ public final class Fmp4Remuxer {
     return leftOut;
   }
 
-  /** Frames, AAC frames and packets dropped as malformed so far. */
-  public long droppedSamples() {
+  /**
+   * Malformed inputs met so far: frames, AAC frames and packets dropped, wild timestamps ignored.
+   */
+  public long inputErrors() {
     return errors.count();
   }
 
-  /** Why the last one was dropped, or null. */
+  /** What the last one was and what was done about it, or null. */
   public String lastError() {
     return errors.last();
   }

@@ -120,7 +120,7 @@ class Fmp4RemuxerEdgeTest {
     }
     assertTrue(videoOnly > 0 && audioOnlyInLater > 0,
         videoOnly + " fragments with video alone, " + audioOnlyInLater + " with both");
-    assertEquals(0, run.remuxer.droppedSamples(), () -> run.remuxer.lastError());
+    assertEquals(0, run.remuxer.inputErrors(), () -> run.remuxer.lastError());
     // Every frame's timing against the source is checked in Fmp4RemuxerMediaTest.
   }
 
@@ -209,11 +209,46 @@ class Fmp4RemuxerEdgeTest {
     // A packet from the middle of a video frame, two seconds in.
     int victim = continuationPacket(ts, VIDEO_PID, ts.length / TsPacket.SIZE / 3);
     ChunkedRemux run = ChunkedRemux.of(without(ts, victim)).feedAll();
-    assertEquals(1, run.remuxer.droppedSamples());
+    assertEquals(1, run.remuxer.inputErrors());
     assertTrue(run.remuxer.lastError().contains("packets lost inside a frame"), run.remuxer.lastError());
     int in = FfprobePackets.of(source, "v:0").packets().size();
     Path mp4 = run.write(dir.resolve("lost.mp4"), run.remuxer.initSegment(), run.fragments);
     assertEquals(in - 1, FfprobePackets.of(mp4, "v:0").packets().size());
+  }
+
+  @Test
+  void wildTimestampCostsOneVideoFrameAndNoAudio() {
+    RealTools.require("ffprobe");
+    Path source = TestFeeds.H264_BFRAMES_25.path();
+    byte[] ts = ChunkedRemux.read(source);
+    int packets = ts.length / TsPacket.SIZE;
+    shiftPesAt(ts, VIDEO_PID, packets / 3, 40 * 90_000L);
+    shiftPesAt(ts, AUDIO_PID, packets / 2, -20 * 90_000L);
+    // The chunker sees the jumps too and may flag a discontinuity; this checks the remuxer alone.
+    ChunkedRemux run = ChunkedRemux.of(ts).feedAll();
+    assertEquals(2, run.remuxer.inputErrors(), () -> run.remuxer.lastError());
+    Path mp4 = run.write(dir.resolve("wild.mp4"), run.remuxer.initSegment(), run.fragments);
+    assertEquals(FfprobePackets.of(source, "v:0").packets().size() - 1, FfprobePackets.of(mp4, "v:0").packets().size());
+    List<FfprobePackets.Packet> audioIn = FfprobePackets.of(source, "a:0").packets();
+    List<FfprobePackets.Packet> audioOut = FfprobePackets.of(mp4, "a:0").packets();
+    assertEquals(audioIn.size(), audioOut.size(), "the audio PES with the wild PTS keeps its frames");
+    for (int i = 0; i < audioIn.size(); i++) {
+      long mp4Ticks = audioOut.get(i).pts() * 90_000 / 48_000;
+      assertTrue(Math.abs(audioIn.get(i).pts() - mp4Ticks) <= 2, "AAC frame " + i + " keeps its time");
+    }
+  }
+
+  /** Adds {@code ticks} to the PTS and DTS of the first PES of {@code pid} at or after packet {@code from}. */
+  private static void shiftPesAt(byte[] ts, int pid, int from, long ticks) {
+    for (int p = from; (p + 1) * TsPacket.SIZE <= ts.length; p++) {
+      int off = p * TsPacket.SIZE;
+      if (TsPacket.pid(ts, off) == pid && TsPacket.payloadUnitStart(ts, off)) {
+        int payload = off + TsPacket.payloadOffset(ts, off);
+        assertTrue(PesHeader.shiftTimestamps(ts, payload, off + TsPacket.SIZE - payload, ticks));
+        return;
+      }
+    }
+    throw new AssertionError("no PES of PID " + pid);
   }
 
   @Test
@@ -231,7 +266,7 @@ class Fmp4RemuxerEdgeTest {
       }
     }
     ChunkedRemux run = ChunkedRemux.of(cut).feedAll();
-    assertTrue(run.remuxer.droppedSamples() >= 1);
+    assertTrue(run.remuxer.inputErrors() >= 1);
     assertTrue(run.remuxer.lastError().contains("short of its declared length"), run.remuxer.lastError());
     int in = FfprobePackets.of(source, "a:0").packets().size();
     Path mp4 = run.write(dir.resolve("short.mp4"), run.remuxer.initSegment(), run.fragments);
@@ -259,7 +294,7 @@ class Fmp4RemuxerEdgeTest {
     ts[adts] = 0x12;
     ChunkedRemux run = ChunkedRemux.of(ts).feedAll();
     assertTrue(run.remuxer.lastError().contains("lost ADTS sync"), run.remuxer.lastError());
-    assertTrue(run.remuxer.droppedSamples() >= 1);
+    assertTrue(run.remuxer.inputErrors() >= 1);
     int in = FfprobePackets.of(source, "a:0").packets().size();
     Path mp4 = run.write(dir.resolve("adts.mp4"), run.remuxer.initSegment(), run.fragments);
     assertEquals(in - 1, FfprobePackets.of(mp4, "a:0").packets().size());

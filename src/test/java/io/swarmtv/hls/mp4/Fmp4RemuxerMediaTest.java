@@ -43,7 +43,7 @@ class Fmp4RemuxerMediaTest {
     byte[] init = remuxer.initSegment();
     assertNotNull(init, "init segment");
     assertEquals(1, remuxer.initVersion(), "one init segment for one unchanging stream");
-    assertEquals(0, remuxer.droppedSamples(), () -> "dropped: " + remuxer.lastError());
+    assertEquals(0, remuxer.inputErrors(), () -> "dropped: " + remuxer.lastError());
     assertNull(remuxer.leftOut());
     assertFalse(run.fragments.isEmpty());
     Path mp4 = run.write(dir.resolve(feed.name() + ".mp4"), init, run.fragments);
