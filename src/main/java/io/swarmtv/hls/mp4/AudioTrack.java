@@ -121,10 +121,7 @@ final class AudioTrack {
     int pos = 0;
     while (pos + ADTS_HEADER <= n) {
       if (!isSync(work, pos)) {
-        int next = pos + 1;
-        while (next + 1 < n && !isSync(work, next)) {
-          next++;
-        }
+        int next = nextSync(work, pos + 1, n);
         errors.drop("audio PID " + pid + ": lost ADTS sync; skipped " + (next - pos) + " bytes");
         pos = next;
         continue;
@@ -134,14 +131,23 @@ final class AudioTrack {
       boolean crc = (work[pos + 1] & 0x01) == 0;
       int headerLength = crc ? ADTS_HEADER + 2 : ADTS_HEADER;
       if (AudioConfig.rate(frequencyIndex) == 0 || frameLength <= headerLength) {
+        int next = nextSync(work, pos + 1, n);
         errors.drop("audio PID " + pid + ": ADTS header with "
             + (frameLength <= headerLength ? "frame_length " + frameLength : "reserved sampling_frequency_index " + frequencyIndex)
-            + "; skipped");
-        pos++;
+            + "; skipped " + (next - pos) + " bytes");
+        pos = next;
         continue;
       }
       if (pos + frameLength > n) {
         break; // the rest of this frame comes in the next PES
+      }
+      if (pos + frameLength + 2 <= n && !isSync(work, pos + frameLength)) {
+        // A damaged length, or 0xFFF inside a frame taken for a header: the next frame must follow.
+        int next = nextSync(work, pos + 1, n);
+        errors.drop("audio PID " + pid + ": ADTS frame_length " + frameLength
+            + " does not lead to the next frame; skipped " + (next - pos) + " bytes");
+        pos = next;
+        continue;
       }
       AudioConfig format = format(work, pos);
       if (!format.equals(config)) {
@@ -199,6 +205,15 @@ final class AudioTrack {
     int frequencyIndex = (b[pos + 2] >> 2) & 0x0F;
     return new AudioConfig(((b[pos + 2] >> 6) & 0x03) + 1, frequencyIndex,
         AudioConfig.rate(frequencyIndex), ((b[pos + 2] & 0x01) << 2) | ((b[pos + 3] >> 6) & 0x03));
+  }
+
+  /** The first sync at or after {@code from}, or the last byte when none is there. */
+  private static int nextSync(byte[] b, int from, int n) {
+    int p = from;
+    while (p + 1 < n && !isSync(b, p)) {
+      p++;
+    }
+    return p;
   }
 
   private static boolean isSync(byte[] b, int p) {

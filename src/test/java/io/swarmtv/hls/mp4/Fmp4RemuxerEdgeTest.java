@@ -279,7 +279,18 @@ class Fmp4RemuxerEdgeTest {
   }
 
   @Test
-  void damagedAdtsHeaderSkipsItsFrame() {
+  void damagedAdtsSyncSkipsItsFrame() {
+    damageFirstAdtsHeader(0, 0x12, "lost ADTS sync");
+  }
+
+  @Test
+  void damagedAdtsLengthSkipsItsFrame() {
+    // frame_length 128 bytes longer: it would swallow the start of the next frame.
+    damageFirstAdtsHeader(4, 0, "does not lead to the next frame");
+  }
+
+  /** Damages byte {@code at} of the first ADTS header of an audio PES half-way through the feed. */
+  private void damageFirstAdtsHeader(int at, int value, String expectedError) {
     RealTools.require("ffprobe");
     Path source = TestFeeds.H264_BFRAMES_25.path();
     byte[] ts = ChunkedRemux.read(source);
@@ -291,13 +302,16 @@ class Fmp4RemuxerEdgeTest {
     int payload = off + TsPacket.payloadOffset(ts, off);
     int adts = payload + PesHeader.parse(ts, payload, off + TsPacket.SIZE - payload).headerLength();
     assertEquals(0xFF, ts[adts] & 0xFF, "an ADTS frame starts the PES");
-    ts[adts] = 0x12;
+    ts[adts + at] = (byte) (at == 4 ? ts[adts + at] ^ 0x10 : value);
     ChunkedRemux run = ChunkedRemux.of(ts).feedAll();
-    assertTrue(run.remuxer.lastError().contains("lost ADTS sync"), run.remuxer.lastError());
+    assertTrue(run.remuxer.lastError().contains(expectedError), run.remuxer.lastError());
     assertTrue(run.remuxer.inputErrors() >= 1);
     int in = FfprobePackets.of(source, "a:0").packets().size();
     Path mp4 = run.write(dir.resolve("adts.mp4"), run.remuxer.initSegment(), run.fragments);
     assertEquals(in - 1, FfprobePackets.of(mp4, "a:0").packets().size());
+    RealTools.ProcessResult decode = RealTools.run(Duration.ofMinutes(1),
+        "ffmpeg", "-v", "error", "-i", mp4.toString(), "-f", "null", "-");
+    assertEquals("", decode.stderr().strip(), "no damaged AAC frame reaches the decoder");
   }
 
   @Test
