@@ -94,10 +94,12 @@ class Fmp4RemuxerBrowserTest {
       }
     });
     server.start();
-    Process browser = new ProcessBuilder("chromium", "--headless=new", "--no-sandbox", "--disable-gpu",
+    ProcessBuilder command = new ProcessBuilder("chromium", "--headless=new", "--no-sandbox", "--disable-gpu",
         "--autoplay-policy=no-user-gesture-required", "--user-data-dir=" + dir.resolve("profile"),
         "--no-first-run", "http://127.0.0.1:" + server.getAddress().getPort() + "/")
-        .redirectErrorStream(true).redirectOutput(dir.resolve("chromium.log").toFile()).start();
+        .redirectErrorStream(true).redirectOutput(dir.resolve("chromium.log").toFile());
+    command.environment().put("TMPDIR", dir.toString()); // its sockets go where the test cleans up
+    Process browser = command.start();
     JsonNode r;
     try {
       r = new ObjectMapper().readTree(result.get(90, TimeUnit.SECONDS));
