@@ -25,6 +25,11 @@ import java.util.List;
  * {@link RemuxException} once the rest of the packets given are read; that data is dropped and
  * the remuxer stays usable.
  *
+ * <p>Use: {@link #accept} each chunk's packets as they come; {@link #cutFragment()} before the
+ * packets of every chunk that starts a part (and at the end); serve {@link #initSegment()} as the
+ * EXT-X-MAP, and a new one whenever {@link #initVersion()} changes; {@link #reset()} at a
+ * discontinuity.
+ *
  * <p>One per channel; not thread-safe.
  */
 public final class Fmp4Remuxer {
@@ -186,9 +191,13 @@ public final class Fmp4Remuxer {
   }
 
   /**
-   * After a discontinuity or gap: forgets partial and gathered samples and the stream state; video
-   * resumes at the next keyframe. The parameter sets are kept, so the init segment stays unless
-   * the stream after the gap brings different ones. Fragment sequence numbers keep counting.
+   * After a discontinuity or gap (a chunk flagged {@code ChunkFlags.DISCONTINUITY}, or chunks
+   * missing): forgets partial and gathered samples and the stream state; video resumes at the
+   * next keyframe, and decode times follow the new timestamps, which may go back. The parameter
+   * sets are kept, so the init segment stays unless the stream after the gap brings different
+   * ones (check {@link #initVersion()}). Fragment sequence numbers keep counting.
+   *
+   * <p>Without a reset, timestamps that go back are taken for damage: those frames are dropped.
    */
   public void reset() {
     demuxer = new TsDemuxer(listener);
