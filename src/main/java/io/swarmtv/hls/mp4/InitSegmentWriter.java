@@ -1,6 +1,7 @@
 package io.swarmtv.hls.mp4;
 
 import io.swarmtv.ts.Timestamps;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Writes the init segment (ftyp+moov) an EXT-X-MAP points at: one video and/or one audio track,
@@ -86,7 +87,7 @@ final class InitSegmentWriter {
     w.u32(0);
     w.fourcc(video != null ? "vide" : "soun");
     w.zeros(12);
-    w.bytes((video != null ? "VideoHandler\0" : "SoundHandler\0").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    w.bytes((video != null ? "VideoHandler\0" : "SoundHandler\0").getBytes(StandardCharsets.US_ASCII));
     w.end(hdlr);
 
     int minf = w.start("minf");

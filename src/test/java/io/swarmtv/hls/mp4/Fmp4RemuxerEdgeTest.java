@@ -19,9 +19,9 @@ import io.swarmtv.ts.PesHeader;
 import io.swarmtv.ts.TsDemuxer;
 import io.swarmtv.ts.TsListener;
 import io.swarmtv.ts.TsPacket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -379,7 +379,7 @@ class Fmp4RemuxerEdgeTest {
   }
 
   private static int count(byte[] b, String type) {
-    byte[] t = type.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    byte[] t = type.getBytes(StandardCharsets.ISO_8859_1);
     int n = 0;
     for (int i = 0; i + 4 <= b.length; i++) {
       if (b[i] == t[0] && b[i + 1] == t[1] && b[i + 2] == t[2] && b[i + 3] == t[3]) {
