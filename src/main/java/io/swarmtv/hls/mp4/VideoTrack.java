@@ -39,6 +39,7 @@ final class VideoTrack {
   private VideoConfig config;
   private int configVersion;
   private boolean waitingForKeyframe = true;
+  private boolean cutMidPes;
   private long lastDecodeTime = Long.MIN_VALUE;
   private long frameTicks;
 
@@ -76,6 +77,11 @@ final class VideoTrack {
   }
 
   void payload(byte[] b, int from, int to, boolean unitStart) {
+    if (cutMidPes && !unitStart) {
+      errors.drop("video PID " + pid + ": the frame went on after cutFragment(), which must come"
+          + " right before a video PES starts; that frame went out truncated");
+    }
+    cutMidPes = false;
     if (unitStart) {
       finishPes();
       if (!pes.begin(b, from, to)) {
@@ -105,6 +111,7 @@ final class VideoTrack {
   void partBoundary() {
     if (pes.isUnbounded()) {
       finishPes();
+      cutMidPes = true; // until the next packet shows whether the frame really ended here
     }
   }
 
@@ -305,6 +312,7 @@ final class VideoTrack {
 
   /** Forgets the partial frame and gathered samples; the next sample must be a keyframe. */
   void reset() {
+    cutMidPes = false;
     pes.clear();
     samples.clear();
     pendingBytes = 0;

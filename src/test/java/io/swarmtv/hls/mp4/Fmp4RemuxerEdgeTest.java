@@ -18,6 +18,7 @@ import io.swarmtv.ts.ElementaryStream;
 import io.swarmtv.ts.PesHeader;
 import io.swarmtv.ts.TsDemuxer;
 import io.swarmtv.ts.TsListener;
+import io.swarmtv.ts.TsLoop;
 import io.swarmtv.ts.TsPacket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -349,6 +350,44 @@ class Fmp4RemuxerEdgeTest {
     run.cut();
     assertTrue(run.fragments.size() > before + 5, "fragments after the bad frame");
     assertTrue(run.fragments.get(before).independent(), "resumes at a keyframe");
+  }
+
+  @Test
+  void samplesPilingUpWithoutCutsAreBounded() throws Exception {
+    Fmp4Remuxer remuxer = new Fmp4Remuxer();
+    byte[] buf = new byte[1000 * TsPacket.SIZE];
+    RemuxException refused = null;
+    long fed = 0;
+    try (TsLoop loop = TsLoop.demoClip()) {
+      // Never cut: the bound on waiting samples must stop the growth, well before 4x the bound.
+      while (refused == null && fed < 4 * Fmp4Remuxer.MAX_PENDING_BYTES) {
+        loop.read(buf, 0, 1000);
+        fed += buf.length;
+        try {
+          remuxer.accept(buf, 0, buf.length);
+        } catch (RemuxException e) {
+          refused = e;
+        }
+      }
+      assertNotNull(refused, fed + " bytes fed without a cut");
+      long errorsBefore = remuxer.inputErrors();
+      assertTrue(refused.getMessage().contains("waiting for cutFragment()"), refused.getMessage());
+      // Cutting again from here works: the next fragments start at a keyframe.
+      int independent = 0;
+      for (int i = 0; i < 40; i++) {
+        loop.read(buf, 0, 1000);
+        remuxer.accept(buf, 0, buf.length);
+        Fragment f = remuxer.cutFragment();
+        if (f != null && independent == 0) {
+          assertTrue(f.independent(), "the first fragment after the refusal starts at a keyframe");
+        }
+        independent += f != null && f.independent() ? 1 : 0;
+      }
+      assertTrue(independent > 0);
+      // These cuts came every 1000 packets, not at frame starts: the remuxer says so.
+      assertTrue(remuxer.inputErrors() > errorsBefore);
+      assertTrue(remuxer.lastError().contains("must come right before a video PES starts"), remuxer.lastError());
+    }
   }
 
   /** A packet of {@code pid} at or after packet {@code from} that continues a PES and is followed by another. */
