@@ -82,7 +82,7 @@ public final class MediaPlaylist {
       at = end;
     }
     Segment open = w.open();
-    if (open != null) {
+    if (open != null && !open.parts().isEmpty()) {
       if (open.discontinuity()) {
         b.append("#EXT-X-DISCONTINUITY\n");
       }
