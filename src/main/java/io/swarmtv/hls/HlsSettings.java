@@ -7,7 +7,9 @@ package io.swarmtv.hls;
  * @param maxWindowBytes bytes kept in the window at most, whatever its duration
  * @param reorderWaitMicros how long a missing chunk is waited for before it is declared lost
  * @param maxHeldChunks chunks held behind a missing one at most
- * @param partTargetMicros the LL-HLS part target duration the source cuts to (the chunker's part)
+ * @param partTargetMicros the PART-TARGET announced: the source's part length (0.5 s by default)
+ *     plus a tenth, because the chunker may let a part run a frame long (seen after a restart)
+ *     and PART-TARGET must cover every part and never change
  * @param playableWaitMicros how long a request for a channel not yet playable waits for its first segment
  * @param streamQueueBytes bytes queued for one slow {@code /ts} client before it skips ahead
  */
@@ -21,7 +23,7 @@ public record HlsSettings(
     int streamQueueBytes) {
 
   public static final HlsSettings DEFAULT =
-      new HlsSettings(30_000_000, 256L << 20, 1_500_000, 4096, 500_000, 10_000_000, 4 << 20);
+      new HlsSettings(30_000_000, 256L << 20, 1_500_000, 4096, 550_000, 10_000_000, 4 << 20);
 
   public HlsSettings {
     if (windowMicros < 6_000_000) {

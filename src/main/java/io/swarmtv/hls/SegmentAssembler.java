@@ -2,6 +2,8 @@ package io.swarmtv.hls;
 
 import io.swarmtv.channel.Chunk;
 import io.swarmtv.channel.ChunkFlags;
+import io.swarmtv.ts.PesHeader;
+import io.swarmtv.ts.TsPacket;
 import java.util.Objects;
 
 /**
@@ -18,8 +20,8 @@ public final class SegmentAssembler implements OrderedChunkSink {
   private final TsStreamFanout fanout;
   private boolean waitingForKeyframe = true;
   private boolean discontinuityNext;
-  private long gapFromMicros = -1;
-  private long endMicros = -1;
+  private boolean gapPending;
+  private boolean started;
   private long chunks;
   private long lostChunks;
 
@@ -36,7 +38,7 @@ public final class SegmentAssembler implements OrderedChunkSink {
     byte[] ts = c.payload();
     if (c.has(ChunkFlags.DISCONTINUITY)) {
       describer.reset();
-      if (store.isOpen() || endMicros >= 0) {
+      if (started) {
         discontinuityNext = true;
       }
       store.closeSegment();
@@ -45,38 +47,59 @@ public final class SegmentAssembler implements OrderedChunkSink {
     tables.accept(ts, 0, ts.length);
     describer.accept(ts, 0, ts.length);
     if (c.has(ChunkFlags.SEGMENT_START) && tables.known()) {
-      if (gapFromMicros >= 0) {
-        store.addGap(gapFromMicros, Math.max(0, c.timestampMicros() - gapFromMicros));
-        gapFromMicros = -1;
+      if (gapPending) {
+        store.addGapUntil(c.timestampMicros());
+        gapPending = false;
         discontinuityNext = true;
       }
       byte[] prefix = tables.prefix();
-      store.openSegment(discontinuityNext, c.timestampMicros(), prefix);
+      store.openSegment(discontinuityNext, c.timestampMicros(), prefix, firstDts(ts, describer.primaryPid()));
       fanout.segmentStart(prefix);
       discontinuityNext = false;
       waitingForKeyframe = false;
     } else if (waitingForKeyframe) {
       return;
     } else if (c.has(ChunkFlags.PART_START)) {
-      store.startPart(false);
+      store.startPart(false, firstDts(ts, describer.primaryPid()));
     }
     store.append(ts, c.durationMicros());
     fanout.data(ts);
-    endMicros = c.timestampMicros() + c.durationMicros();
+    started = true;
   }
 
   @Override
   public void lost(long from, long to) {
     lostChunks += to - from;
-    if (endMicros < 0) {
+    if (!started) {
       return; // nothing played yet: the channel starts at the next keyframe anyway
     }
-    store.closeSegment();
-    fanout.interrupt();
-    if (gapFromMicros < 0) {
-      gapFromMicros = endMicros;
+    if (!store.dropUnpublished()) {
+      store.closeSegment(); // players may hold its first parts: it stays, cut short
     }
+    fanout.interrupt();
+    gapPending = true;
     waitingForKeyframe = true;
+  }
+
+  /** The decode time of the first PES of {@code pid} starting in the packets, or -1. */
+  static long firstDts(byte[] ts, int pid) {
+    if (pid < 0) {
+      return -1;
+    }
+    for (int p = 0; p + TsPacket.SIZE <= ts.length; p += TsPacket.SIZE) {
+      if (TsPacket.pid(ts, p) != pid || !TsPacket.payloadUnitStart(ts, p)) {
+        continue;
+      }
+      int payload = TsPacket.payloadOffset(ts, p);
+      if (payload >= TsPacket.SIZE) {
+        continue;
+      }
+      PesHeader h = PesHeader.parse(ts, p + payload, TsPacket.SIZE - payload);
+      if (h != null) {
+        return h.dts() >= 0 ? h.dts() : h.pts();
+      }
+    }
+    return -1;
   }
 
   /** Chunks taken in order. */

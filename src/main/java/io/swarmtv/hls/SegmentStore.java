@@ -1,5 +1,6 @@
 package io.swarmtv.hls;
 
+import io.swarmtv.ts.Timestamps;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -12,6 +13,9 @@ import java.util.function.Consumer;
  * {@link LiveWindow}. Not thread-safe for writing; {@link #window} may be read from any thread.
  */
 public final class SegmentStore {
+  /** A decode-time step this long between part starts is a jump, not a part. */
+  private static final long MAX_PART_TICKS = 10 * Timestamps.HZ;
+
   private final HlsSettings settings;
   private final Consumer<LiveWindow> published;
   private final String run;
@@ -24,6 +28,8 @@ public final class SegmentStore {
   private long targetSeconds;
   private long partTargetMillis;
 
+  private long nextDate = -1;
+
   private boolean open;
   private boolean openDiscontinuity;
   private long openDate;
@@ -32,6 +38,7 @@ public final class SegmentStore {
   private ByteArrayOutputStream part = new ByteArrayOutputStream();
   private long partMicros;
   private boolean partIndependent;
+  private long partStartDts = -1;
 
   private volatile LiveWindow window;
 
@@ -56,22 +63,31 @@ public final class SegmentStore {
   /**
    * Starts a segment (ending any open one) whose first part begins with {@code prefix}.
    *
+   * <p>Its program date follows on from the last segment's by media time, so dates and durations
+   * agree; only the first segment and one after a discontinuity take the source's clock, and
+   * never a date before the last segment's end.
+   *
    * @param discontinuity an EXT-X-DISCONTINUITY goes before it
    * @param dateMicros the source's wall clock at its start
+   * @param startDts the 90 kHz decode time of its first frame, or -1 when unknown
    */
-  public void openSegment(boolean discontinuity, long dateMicros, byte[] prefix) {
-    closeSegment();
+  public void openSegment(boolean discontinuity, long dateMicros, byte[] prefix, long startDts) {
+    closeSegmentAt(discontinuity ? -1 : startDts);
     open = true;
     openDiscontinuity = discontinuity;
-    openDate = dateMicros;
-    startPart(true);
+    openDate = nextDate < 0 ? dateMicros : discontinuity ? Math.max(dateMicros, nextDate) : nextDate;
+    startPart(true, startDts);
     part.writeBytes(prefix);
   }
 
-  /** Ends the open part (if it has media) and starts another. */
-  public void startPart(boolean independent) {
-    finishPart();
+  /**
+   * Ends the open part (if it has media) and starts another whose first frame decodes at
+   * {@code startDts} (-1: unknown).
+   */
+  public void startPart(boolean independent, long startDts) {
+    finishPart(startDts);
     partIndependent = independent;
+    partStartDts = startDts;
   }
 
   /** Appends media to the open part. */
@@ -83,15 +99,28 @@ public final class SegmentStore {
     partMicros += durationMicros;
   }
 
-  private boolean finishPart() {
+  /**
+   * A part's duration is the decode-time step from its first frame to the next part's: chunk
+   * durations may shift a frame's time across a part boundary (a chunk cut by the timer carries
+   * the rest of a frame), which would push a part past PART-TARGET. Without both times (the
+   * last part before a loss or a restart) the chunks' durations are summed instead.
+   */
+  private boolean finishPart(long endDts) {
     if (!open || partMicros == 0 && part.size() == 0) {
       return false;
     }
     byte[] bytes = part.toByteArray();
     part = new ByteArrayOutputStream();
-    Part p = new Part(bytes, 0, bytes.length, partMicros, partIndependent);
+    long micros = partMicros;
+    if (partStartDts >= 0 && endDts >= 0) {
+      long step = Timestamps.delta(partStartDts, endDts);
+      if (step > 0 && step < MAX_PART_TICKS) {
+        micros = Timestamps.toMicros(step);
+      }
+    }
+    Part p = new Part(bytes, 0, bytes.length, micros, partIndependent);
     openParts.add(p);
-    openMicros += partMicros;
+    openMicros += micros;
     partTargetMillis = Math.max(partTargetMillis, p.durationMillis());
     partMicros = 0;
     partIndependent = false;
@@ -99,12 +128,35 @@ public final class SegmentStore {
     return true;
   }
 
+  /**
+   * Drops the open segment if no part of it was published yet (a loss cut it short before any
+   * player could have seen it) and returns true; otherwise changes nothing and returns false.
+   */
+  public boolean dropUnpublished() {
+    if (!open || !openParts.isEmpty()) {
+      return false;
+    }
+    open = false;
+    part = new ByteArrayOutputStream();
+    partMicros = 0;
+    return true;
+  }
+
+  /** Media time the open segment holds so far, its open part included. */
+  public long openMicros() {
+    return open ? openMicros + partMicros : 0;
+  }
+
   /** Ends the open segment: its parts so far become a complete segment. */
   public void closeSegment() {
+    closeSegmentAt(-1);
+  }
+
+  private void closeSegmentAt(long endDts) {
     if (!open) {
       return;
     }
-    boolean addedPart = finishPart();
+    boolean addedPart = finishPart(endDts);
     open = false;
     if (openParts.isEmpty()) {
       if (!addedPart) {
@@ -128,14 +180,17 @@ public final class SegmentStore {
   }
 
   /**
-   * Records media that never came: gap segments covering {@code durationMicros}, none longer
-   * than the target duration. Ends any open segment first.
+   * Records media that never came: gap segments from the last segment's end up to the source
+   * time {@code untilMicros}, none longer than the target duration. Ends any open segment first.
    */
-  public void addGap(long dateMicros, long durationMicros) {
+  public void addGapUntil(long untilMicros) {
     closeSegment();
+    if (nextDate < 0) {
+      return;
+    }
     long max = Math.max(1, targetSeconds) * 1_000_000;
-    long left = durationMicros;
-    long date = dateMicros;
+    long left = untilMicros - nextDate;
+    long date = nextDate;
     while (left >= 1000) {
       long d = Math.min(max, left);
       add(false, true, date, d, new byte[0], List.of());
@@ -149,6 +204,7 @@ public final class SegmentStore {
       discontinuities++;
     }
     Segment s = new Segment(nextMsn++, discontinuities, discontinuity, gap, date, micros, data, parts);
+    nextDate = date + micros;
     segments.addLast(s);
     windowMicros += micros;
     windowBytes += data.length;

@@ -19,6 +19,7 @@ public final class StreamDescriber implements TsListener {
   private TsDemuxer demuxer = new TsDemuxer(this);
   private VideoFormat video;
   private ElementaryStream audio;
+  private int primaryPid = -1;
   private String audioCodecs;
 
   /** Reads whole packets. */
@@ -41,6 +42,12 @@ public final class StreamDescriber implements TsListener {
     video = null;
     audio = null;
     audioCodecs = null;
+    primaryPid = -1;
+  }
+
+  /** The PID parts and segments are cut by (the first video, else the first audio), or -1. */
+  public int primaryPid() {
+    return primaryPid;
   }
 
   /** What is known so far. */
@@ -62,6 +69,7 @@ public final class StreamDescriber implements TsListener {
       return;
     }
     audio = pmt.streams().stream().filter(s -> s.type().isAudio()).findFirst().orElse(null);
+    primaryPid = pmt.primary() == null ? -1 : pmt.primary().pid();
     audioCodecs = null;
   }
 
