@@ -16,7 +16,7 @@ import java.util.ArrayDeque;
  * arrive evenly over each pass, so chunk timestamps follow media time as a live source's would.
  * Signatures are left blank: the HLS side takes chunks the swarm already verified.
  */
-final class ClipChunks {
+public final class ClipChunks {
   private final TsLoop clip = TsLoop.demoClip();
   private final Chunker chunker;
   private final ArrayDeque<ChunkCut> cuts = new ArrayDeque<>();
@@ -28,7 +28,7 @@ final class ClipChunks {
   private boolean restartFlag;
   private long lastSequence = -1;
 
-  ClipChunks(long startMicros) {
+  public ClipChunks(long startMicros) {
     this(startMicros, 0, false);
   }
 
@@ -41,7 +41,7 @@ final class ClipChunks {
   }
 
   /** The next chunk (its timestamp is when its first packet arrived). */
-  Chunk next() {
+  public Chunk next() {
     while (cuts.isEmpty()) {
       try {
         clip.read(packet, 0, 1);
@@ -65,7 +65,7 @@ final class ClipChunks {
    * clip from its beginning (timestamps jump back), chunk sequences going on, the first chunk
    * flagged a discontinuity.
    */
-  ClipChunks restarted(long nowMicros) {
+  public ClipChunks restarted(long nowMicros) {
     return new ClipChunks(nowMicros, lastSequence + 1, true);
   }
 }
