@@ -21,6 +21,8 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import io.swarmtv.channel.Chunk;
 
 /**
  * A broadcaster playing the bundled clip live into a real swarm on loopback, and a gateway peer
@@ -31,15 +33,17 @@ final class LiveGateway implements AutoCloseable {
   final MicrosClock clock = MicrosClock.system();
   final AtomicLong publishedBytes = new AtomicLong();
   final ChannelSwarm source;
-  final ChannelSwarm gateway;
   final ChannelHls channel;
   final GatewayHttpServer http;
-  final long joinedAtNanos;
+  private final PeerTransport sourcePort;
   private final Ingest ingest;
   private final List<AutoCloseable> open = new ArrayList<>();
+  ChannelSwarm gateway;
+  long joinedAtNanos;
 
-  LiveGateway() throws Exception {
-    PeerTransport sourcePort = transport();
+  /** The source and the gateway's web server start; {@code joinNow}: the gateway joins at once. */
+  LiveGateway(boolean joinNow) throws Exception {
+    sourcePort = transport();
     source = ChannelSwarm.source(sourcePort, key.id(), SwarmSettings.DEFAULT, clock);
     open.add(0, source);
     PacedFeed feed = new PacedFeed("the bundled clip", io.swarmtv.ts.TsLoop::demoClip, false,
@@ -55,8 +59,19 @@ final class LiveGateway implements AutoCloseable {
     channels.add(channel);
     http = GatewayHttpServer.start(InetAddress.getLoopbackAddress(), 0, channels);
     open.add(0, http);
+    if (joinNow) {
+      join(c -> { }, c -> { });
+    }
+  }
+
+  /** The gateway joins the swarm; {@code before} and {@code after} see each chunk around the HLS side taking it. */
+  void join(Consumer<Chunk> before, Consumer<Chunk> after) throws Exception {
     joinedAtNanos = System.nanoTime();
-    gateway = ChannelSwarm.peer(transport(), key.id(), SwarmSettings.DEFAULT, clock, channel::accept);
+    gateway = ChannelSwarm.peer(transport(), key.id(), SwarmSettings.DEFAULT, clock, c -> {
+      before.accept(c);
+      channel.accept(c);
+      after.accept(c);
+    });
     open.add(0, gateway);
     gateway.addPeer(new InetSocketAddress(InetAddress.getLoopbackAddress(), sourcePort.port()), PeerSource.MANUAL);
   }
