@@ -64,7 +64,7 @@ public final class AccessUnitInspector {
    * Index of the next 00 00 01 prefix at or after from whose three bytes lie before end, or -1.
    * Looks at every third byte first: one that is neither 0 nor 1 rules out three positions.
    */
-  static int nextStartCode(byte[] b, int from, int end) {
+  public static int nextStartCode(byte[] b, int from, int end) {
     int i = from;
     int last = end - 3; // a start code at i needs b[i..i+2]
     while (i <= last) {

@@ -8,7 +8,7 @@ package io.swarmtv.ts;
  * run of fields and check once; every loop a parser drives from read values must still be bounded
  * by the caller, since zeros keep coming.
  */
-final class RbspReader {
+public final class RbspReader {
   private final byte[] buf;
   private final int end;
   private int pos;
@@ -17,7 +17,7 @@ final class RbspReader {
   private int zeros;
   private boolean failed;
 
-  RbspReader(byte[] buf, int from, int end) {
+  public RbspReader(byte[] buf, int from, int end) {
     this.buf = buf;
     this.pos = from;
     this.end = end;
@@ -27,7 +27,7 @@ final class RbspReader {
    * Whether a read went past the end or met an Exp-Golomb code no field can have, so the values
    * read since are made up.
    */
-  boolean failed() {
+  public boolean failed() {
     return failed;
   }
 
@@ -51,7 +51,7 @@ final class RbspReader {
     return true;
   }
 
-  int bit() {
+  public int bit() {
     if (bitsLeft == 0 && !load()) {
       return 0;
     }
@@ -59,12 +59,12 @@ final class RbspReader {
     return (cur >>> bitsLeft) & 1;
   }
 
-  boolean flag() {
+  public boolean flag() {
     return bit() != 0;
   }
 
   /** Reads n bits, n at most 32, as an unsigned value. */
-  long bits(int n) {
+  public long bits(int n) {
     long v = 0;
     for (int i = 0; i < n; i++) {
       v = (v << 1) | bit();
@@ -72,7 +72,7 @@ final class RbspReader {
     return v;
   }
 
-  void skip(int n) {
+  public void skip(int n) {
     for (int i = 0; i < n; i++) {
       bit();
     }
@@ -82,7 +82,7 @@ final class RbspReader {
    * Reads an unsigned Exp-Golomb code; -1 when it has more than 31 leading zeros, which no field
    * may have and which is also what a run of zeros past the end looks like.
    */
-  long ue() {
+  public long ue() {
     int lz = 0;
     while (bit() == 0) {
       if (++lz > 31) {
@@ -94,7 +94,7 @@ final class RbspReader {
   }
 
   /** Reads a signed Exp-Golomb code; {@link Long#MIN_VALUE} when the code is invalid. */
-  long se() {
+  public long se() {
     long k = ue();
     if (k < 0) {
       return Long.MIN_VALUE;
@@ -102,7 +102,7 @@ final class RbspReader {
     return (k & 1) != 0 ? (k + 1) >> 1 : -(k >> 1);
   }
 
-  int u8() {
+  public int u8() {
     return (int) bits(8);
   }
 }

@@ -101,6 +101,7 @@ public final class TsDemuxer {
     boolean start = TsPacket.payloadUnitStart(b, off);
     PidState st = streams[pid];
     if (st != null) {
+      listener.onPesPayload(st.stream, b, off + payload, off + TsPacket.SIZE, start, index);
       pes(st, b, off + payload, off + TsPacket.SIZE, start);
       return;
     }

@@ -13,6 +13,13 @@ public interface TsListener {
   default void onPesStart(ElementaryStream stream, PesHeader header, long packetIndex) {}
 
   /**
+   * Payload bytes {@code b[from, to)} of one packet of a known elementary stream, after the
+   * continuity check; {@code unitStart} when a PES packet (header included) starts there.
+   */
+  default void onPesPayload(ElementaryStream stream, byte[] b, int from, int to, boolean unitStart,
+      long packetIndex) {}
+
+  /**
    * The head of a video access unit that started in packet {@code startIndex} has been inspected:
    * {@code info.resolved()} says whether its picture type was found before the head bound.
    */

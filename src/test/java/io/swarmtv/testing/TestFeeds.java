@@ -18,6 +18,12 @@ public enum TestFeeds {
   H264_60_SHORT_GOP("testsrc2=size=320x180:rate=60", 4, "-c:v libx264 -preset ultrafast -bf 1 -g 24", "aac"),
   H264_OPEN_GOP("testsrc2=size=320x180:rate=25", 6, "-c:v libx264 -preset ultrafast -bf 2 -g 50 -x264-params open-gop=1", "aac"),
   HEVC_25("testsrc2=size=320x180:rate=25", 6, "-c:v libx265 -preset ultrafast -g 50 -x265-params log-level=error", "ac3"),
+  HEVC_AAC_25("testsrc2=size=320x180:rate=25", 6, "-c:v libx265 -preset ultrafast -g 50 -bf 2 -x265-params log-level=error", "aac"),
+  H264_NO_AUDIO("testsrc2=size=320x180:rate=25", 4, "-c:v libx264 -preset veryfast -g 50", "none"),
+  /** Audio PES packets of about 1.5 s, longer than an LL-HLS part. */
+  H264_LONG_AUDIO_PES("testsrc2=size=320x180:rate=25", 6, "-c:v libx264 -preset ultrafast -g 50 -pes_payload_size 18000 -max_delay 3000000", "aac"),
+  /** Timestamps cross 2^33 (26.5 hours) about a second in. */
+  H264_PTS_WRAP("testsrc2=size=320x180:rate=25", 4, "-c:v libx264 -preset ultrafast -g 25 -output_ts_offset 95441", "aac"),
   MPEG2_25("testsrc2=size=320x180:rate=25", 6, "-c:v mpeg2video -g 25 -bf 2 -b:v 1M", "mp2"),
   TWO_AUDIO("testsrc2=size=320x180:rate=25", 5, "-c:v libx264 -preset ultrafast -g 50", "aac+mp2"),
   AUDIO_ONLY(null, 6, null, "aac"),
@@ -69,7 +75,9 @@ public enum TestFeeds {
     if (video != null) {
       c.addAll(List.of("-f", "lavfi", "-i", video));
     }
-    c.addAll(List.of("-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000"));
+    if (!audio.equals("none")) {
+      c.addAll(List.of("-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000"));
+    }
     if (audio.equals("aac+mp2")) {
       c.addAll(List.of("-f", "lavfi", "-i", "sine=frequency=660:sample_rate=48000"));
     }
@@ -79,8 +87,11 @@ public enum TestFeeds {
       c.addAll(List.of("-map", "0:v"));
       c.addAll(List.of(videoCodec.split(" ")));
     }
-    c.addAll(List.of("-map", a + ":a"));
+    if (!audio.equals("none")) {
+      c.addAll(List.of("-map", a + ":a"));
+    }
     switch (audio) {
+      case "none" -> { }
       case "aac" -> c.addAll(List.of("-c:a:0", "aac", "-b:a:0", "96k"));
       case "ac3" -> c.addAll(List.of("-c:a:0", "ac3", "-b:a:0", "96k"));
       case "mp2" -> c.addAll(List.of("-c:a:0", "mp2", "-b:a:0", "128k"));
