@@ -21,6 +21,7 @@ public final class ChannelHls {
   private final ChunkReorder reorder;
   private final SegmentAssembler assembler;
   private final StreamDescriber describer = new StreamDescriber();
+  private final CmafRemux cmaf = new CmafRemux();
   private final TsStreamFanout fanout;
   private final WindowWaiters waiters = new WindowWaiters();
   private volatile StreamDescription description = StreamDescription.UNKNOWN;
@@ -34,9 +35,9 @@ public final class ChannelHls {
     this.name = Objects.requireNonNull(name);
     this.settings = settings;
     this.clock = clock;
-    this.store = new SegmentStore(settings, Long.toString(clock.nowMicros() / 1000, 36), waiters::published);
+    this.store = new SegmentStore(settings, Long.toString(clock.nowMicros() / 1000, 36), cmaf::cut, waiters::published);
     this.fanout = new TsStreamFanout(settings.streamQueueBytes(), settings.maxWindowBytes() / 4);
-    this.assembler = new SegmentAssembler(store, new ProgramTables(), describer, fanout);
+    this.assembler = new SegmentAssembler(store, new ProgramTables(), describer, fanout, cmaf);
     this.reorder = new ChunkReorder(assembler, settings.reorderWaitMicros(), settings.maxHeldChunks());
   }
 
@@ -86,6 +87,16 @@ public final class ChannelHls {
    */
   public boolean await(Predicate<LiveWindow> ready, long timeoutMicros, Consumer<LiveWindow> answer, Runnable timedOut) {
     return waiters.await(store::window, ready, clock.nowMicros() + timeoutMicros, answer, timedOut);
+  }
+
+  /** The fMP4 init segment {@code version}, or null. */
+  public byte[] cmafInit(int version) {
+    return cmaf.init(version);
+  }
+
+  /** RFC 6381 codecs of the fMP4 variant, or null while it has nothing to serve. */
+  public String cmafCodecs() {
+    return cmaf.codecs();
   }
 
   /** A new client of the continuous MPEG-TS stream. */

@@ -24,8 +24,17 @@ public final class MediaPlaylist {
 
   private MediaPlaylist() {}
 
-  /** The playlist of {@code w}; {@code skip} makes it a delta update. {@code w} must be playable. */
+  /** The TS playlist of {@code w}; {@code skip} makes it a delta update. {@code w} must be playable. */
   public static String render(LiveWindow w, boolean skip) {
+    return render(w, skip, SegmentFormat.TS);
+  }
+
+  /**
+   * The playlist of {@code w} in {@code format}. In the fMP4 form, an {@code EXT-X-MAP} comes
+   * before the first segment and wherever the init segment changes, and a segment the remuxer
+   * could not give (before its first init, a stream it cannot carry) is a gap.
+   */
+  public static String render(LiveWindow w, boolean skip, SegmentFormat format) {
     List<Segment> segments = w.segments();
     long target = Math.max(1, w.targetSeconds());
     long partTarget = w.partTargetMillis();
@@ -60,24 +69,30 @@ public final class MediaPlaylist {
     }
     long partsFromMillis = totalMillis + (w.open() == null ? 0 : w.open().durationMillis())
         - PART_SEGMENTS_TARGETS * target * 1000;
+    boolean cmaf = format == SegmentFormat.CMAF;
+    int[] map = {-1};
     long at = 0;
     for (int i = 0; i < segments.size(); i++) {
       Segment s = segments.get(i);
       long end = at + s.durationMillis();
       if (i >= skipped) {
+        boolean gap = s.gap() || cmaf && !s.hasCmaf();
         if (s.discontinuity()) {
           b.append("#EXT-X-DISCONTINUITY\n");
         }
+        if (cmaf && !gap) {
+          map(b, w.run(), s.parts().get(0).cmaf().initVersion(), map);
+        }
         b.append("#EXT-X-PROGRAM-DATE-TIME:").append(DATE.format(Instant.ofEpochSecond(0, s.programDateMicros() * 1000)))
             .append('\n');
-        if (!s.gap() && end > partsFromMillis) {
-          parts(b, w.run(), s);
+        if (!gap && end > partsFromMillis) {
+          parts(b, w.run(), s, format, map);
         }
-        if (s.gap()) {
+        if (gap) {
           b.append("#EXT-X-GAP\n");
         }
         b.append("#EXTINF:").append(seconds(s.durationMillis())).append(",\n");
-        b.append(SegmentName.segment(w.run(), s.msn())).append('\n');
+        b.append(SegmentName.segment(w.run(), s.msn(), format)).append('\n');
       }
       at = end;
     }
@@ -88,21 +103,36 @@ public final class MediaPlaylist {
       }
       b.append("#EXT-X-PROGRAM-DATE-TIME:").append(DATE.format(Instant.ofEpochSecond(0, open.programDateMicros() * 1000)))
           .append('\n');
-      parts(b, w.run(), open);
+      parts(b, w.run(), open, format, map);
     }
-    b.append("#EXT-X-PRELOAD-HINT:TYPE=PART,URI=\"").append(SegmentName.part(w.run(), w.nextMsn(), w.openParts()))
-        .append("\"\n");
+    b.append("#EXT-X-PRELOAD-HINT:TYPE=PART,URI=\"")
+        .append(SegmentName.part(w.run(), w.nextMsn(), w.openParts(), format)).append("\"\n");
     return b.toString();
   }
 
-  private static void parts(StringBuilder b, String run, Segment s) {
+  /** An EXT-X-MAP for init {@code version} unless the last one written names it already. */
+  private static void map(StringBuilder b, String run, int version, int[] last) {
+    if (last[0] != version) {
+      b.append("#EXT-X-MAP:URI=\"").append(SegmentName.init(run, version)).append("\"\n");
+      last[0] = version;
+    }
+  }
+
+  private static void parts(StringBuilder b, String run, Segment s, SegmentFormat format, int[] map) {
     List<Part> parts = s.parts();
     for (int i = 0; i < parts.size(); i++) {
       Part p = parts.get(i);
+      boolean missing = format == SegmentFormat.CMAF && p.cmaf() == null;
+      if (format == SegmentFormat.CMAF && !missing) {
+        map(b, run, p.cmaf().initVersion(), map);
+      }
       b.append("#EXT-X-PART:DURATION=").append(seconds(p.durationMillis())).append(",URI=\"")
-          .append(SegmentName.part(run, s.msn(), i)).append('"');
+          .append(SegmentName.part(run, s.msn(), i, format)).append('"');
       if (p.independent()) {
         b.append(",INDEPENDENT=YES");
+      }
+      if (missing) {
+        b.append(",GAP=YES");
       }
       b.append('\n');
     }

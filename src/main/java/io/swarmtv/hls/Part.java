@@ -11,12 +11,22 @@ import java.nio.ByteBuffer;
  * @param length the part's length in bytes
  * @param durationMicros media time the part covers
  * @param independent it starts at a keyframe, so a player can start decoding with it
+ * @param cmaf the same media remuxed to fMP4, or null where the remuxer had none (no init yet, or
+ *     a stream it cannot carry)
  */
-public record Part(byte[] data, int offset, int length, long durationMicros, boolean independent) {
+public record Part(byte[] data, int offset, int length, long durationMicros, boolean independent, CmafPart cmaf) {
 
   /** The part's bytes, read-only. */
   public ByteBuffer bytes() {
     return ByteBuffer.wrap(data, offset, length).slice().asReadOnlyBuffer();
+  }
+
+  /** Its bytes in {@code format}, or null when the part has none in it. */
+  public ByteBuffer bytes(SegmentFormat format) {
+    if (format == SegmentFormat.TS) {
+      return bytes();
+    }
+    return cmaf == null ? null : ByteBuffer.wrap(cmaf.bytes()).asReadOnlyBuffer();
   }
 
   /** Its duration in whole milliseconds, as playlists write it. */

@@ -35,6 +35,32 @@ public record Segment(
     return ByteBuffer.wrap(data).asReadOnlyBuffer();
   }
 
+  /**
+   * Its bytes in {@code format}, or null when it has none in it (a gap, or a part the fMP4
+   * remuxer could not give): a CMAF segment is its parts' fragments in order.
+   */
+  public ByteBuffer bytes(SegmentFormat format) {
+    if (format == SegmentFormat.TS) {
+      return gap ? null : bytes();
+    }
+    if (!hasCmaf()) {
+      return null;
+    }
+    int size = parts.stream().mapToInt(p -> p.cmaf().bytes().length).sum();
+    ByteBuffer b = ByteBuffer.allocate(size);
+    parts.forEach(p -> b.put(p.cmaf().bytes()));
+    return b.flip().asReadOnlyBuffer();
+  }
+
+  /** Whether every part has its fMP4 fragment, all after the same init segment. */
+  public boolean hasCmaf() {
+    if (gap || parts.isEmpty() || parts.get(0).cmaf() == null) {
+      return false;
+    }
+    int init = parts.get(0).cmaf().initVersion();
+    return parts.stream().allMatch(p -> p.cmaf() != null && p.cmaf().initVersion() == init);
+  }
+
   /** Its duration in whole milliseconds, as playlists write it. */
   public long durationMillis() {
     return Math.round(durationMicros / 1000.0);

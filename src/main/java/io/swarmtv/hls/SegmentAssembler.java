@@ -12,12 +12,16 @@ import java.util.Objects;
  * keyframe, and after a loss until the next keyframe, is left out: a segment must decode on its
  * own. The time left out becomes gap segments, and the segment after them is marked a
  * discontinuity, as is the first one after the source says it restarted.
+ *
+ * <p>The same packets go through the fMP4 remuxer, whose fragment for each part the store cuts
+ * as the part ends, so both formats are made of the same parts.
  */
 public final class SegmentAssembler implements OrderedChunkSink {
   private final SegmentStore store;
   private final ProgramTables tables;
   private final StreamDescriber describer;
   private final TsStreamFanout fanout;
+  private final CmafRemux cmaf;
   private boolean waitingForKeyframe = true;
   private boolean discontinuityNext;
   private boolean gapPending;
@@ -25,8 +29,10 @@ public final class SegmentAssembler implements OrderedChunkSink {
   private long chunks;
   private long lostChunks;
 
-  public SegmentAssembler(SegmentStore store, ProgramTables tables, StreamDescriber describer, TsStreamFanout fanout) {
+  SegmentAssembler(SegmentStore store, ProgramTables tables, StreamDescriber describer, TsStreamFanout fanout,
+      CmafRemux cmaf) {
     this.store = Objects.requireNonNull(store);
+    this.cmaf = Objects.requireNonNull(cmaf);
     this.tables = Objects.requireNonNull(tables);
     this.describer = Objects.requireNonNull(describer);
     this.fanout = Objects.requireNonNull(fanout);
@@ -42,6 +48,7 @@ public final class SegmentAssembler implements OrderedChunkSink {
         discontinuityNext = true;
       }
       store.closeSegment();
+      cmaf.reset();
       waitingForKeyframe = true;
     }
     tables.accept(ts, 0, ts.length);
@@ -55,6 +62,7 @@ public final class SegmentAssembler implements OrderedChunkSink {
       byte[] prefix = tables.prefix();
       store.openSegment(discontinuityNext, c.timestampMicros(), prefix, firstDts(ts, describer.primaryPid()));
       fanout.segmentStart(prefix);
+      cmaf.accept(prefix);
       discontinuityNext = false;
       waitingForKeyframe = false;
     } else if (waitingForKeyframe) {
@@ -62,7 +70,9 @@ public final class SegmentAssembler implements OrderedChunkSink {
     } else if (c.has(ChunkFlags.PART_START)) {
       store.startPart(false, firstDts(ts, describer.primaryPid()));
     }
+    // The store has ended the previous part (and cut its fragment) before these packets go in.
     store.append(ts, c.durationMicros());
+    cmaf.accept(ts);
     fanout.data(ts);
     started = true;
   }
@@ -76,6 +86,7 @@ public final class SegmentAssembler implements OrderedChunkSink {
     if (!store.dropUnpublished()) {
       store.closeSegment(); // players may hold its first parts: it stays, cut short
     }
+    cmaf.reset();
     fanout.interrupt();
     gapPending = true;
     waitingForKeyframe = true;

@@ -6,6 +6,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The live window of one channel: segments and parts as they complete, the oldest dropped once the
@@ -42,8 +43,14 @@ public final class SegmentStore {
 
   private volatile LiveWindow window;
 
-  public SegmentStore(HlsSettings settings, String run, Consumer<LiveWindow> published) {
+  private final Supplier<CmafPart> cmafCutter;
+
+  /**
+   * @param cmafCutter called as each part ends: the part's fMP4 fragment, or null
+   */
+  public SegmentStore(HlsSettings settings, String run, Supplier<CmafPart> cmafCutter, Consumer<LiveWindow> published) {
     this.settings = settings;
+    this.cmafCutter = cmafCutter;
     this.run = run;
     this.published = published;
     this.partTargetMillis = Math.round(settings.partTargetMicros() / 1000.0);
@@ -118,7 +125,7 @@ public final class SegmentStore {
         micros = Timestamps.toMicros(step);
       }
     }
-    Part p = new Part(bytes, 0, bytes.length, micros, partIndependent);
+    Part p = new Part(bytes, 0, bytes.length, micros, partIndependent, cmafCutter.get());
     openParts.add(p);
     openMicros += micros;
     partTargetMillis = Math.max(partTargetMillis, p.durationMillis());
@@ -170,7 +177,7 @@ public final class SegmentStore {
     int at = 0;
     for (Part p : openParts) {
       System.arraycopy(p.data(), p.offset(), data, at, p.length());
-      parts.add(new Part(data, at, p.length(), p.durationMicros(), p.independent()));
+      parts.add(new Part(data, at, p.length(), p.durationMicros(), p.independent(), p.cmaf()));
       at += p.length();
     }
     openParts.clear();

@@ -8,7 +8,9 @@ import io.swarmtv.hls.MediaPlaylist;
 import io.swarmtv.hls.Part;
 import io.swarmtv.hls.PlaylistQuery;
 import io.swarmtv.hls.Segment;
+import io.swarmtv.hls.SegmentFormat;
 import io.swarmtv.hls.SegmentName;
+import java.nio.ByteBuffer;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -19,15 +21,15 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * {@code /hls/{ch}/...}: the master playlist ({@code index.m3u8}), the media playlist with its
- * LL-HLS blocking reload and delta updates, segments and parts. A request that must wait (for the
+ * {@code /hls/{ch}/...}: the master playlist ({@code index.m3u8}), the media playlists (MPEG-TS
+ * and fMP4) with their LL-HLS blocking reload and delta updates, segments, parts and fMP4 init
+ * segments. A request that must wait (for the
  * channel's first segment, a blocking reload, a hinted part) holds no thread: it is answered from
  * the channel's waiters.
  */
 final class HlsHandler extends Handler.Abstract.NonBlocking {
   static final String PREFIX = "/hls/";
   private static final String PLAYLIST = "application/vnd.apple.mpegurl";
-  private static final String TS = "video/mp2t";
 
   private final ChannelDirectory channels;
   private final Executor answers;
@@ -53,21 +55,37 @@ final class HlsHandler extends Handler.Abstract.NonBlocking {
       return true;
     }
     String file = rest.substring(slash + 1);
-    switch (file) {
-      case "index.m3u8" -> master(channel, request, response, callback);
-      case MasterPlaylist.TS_MEDIA -> media(channel, request, response, callback);
-      default -> media(channel, SegmentName.parse(file), request, response, callback);
+    if (file.equals("index.m3u8")) {
+      master(channel, request, response, callback);
+    } else if (file.equals(SegmentFormat.TS.playlist())) {
+      media(channel, SegmentFormat.TS, request, response, callback);
+    } else if (file.equals(SegmentFormat.CMAF.playlist())) {
+      media(channel, SegmentFormat.CMAF, request, response, callback);
+    } else if (file.endsWith(".mp4")) {
+      init(channel, file, request, response, callback);
+    } else {
+      media(channel, SegmentName.parse(file), request, response, callback);
     }
     return true;
+  }
+
+  private void init(ChannelHls channel, String file, Request request, Response response, Callback callback) {
+    int version = SegmentName.initVersion(file, channel.window().run());
+    byte[] init = version < 0 ? null : channel.cmafInit(version);
+    if (init == null) {
+      HttpReply.error(request, response, callback, HttpStatus.NOT_FOUND_404, "no such init segment");
+      return;
+    }
+    HttpReply.bytes(request, response, callback, "video/mp4", HttpReply.IMMUTABLE, ByteBuffer.wrap(init), true);
   }
 
   private void master(ChannelHls channel, Request request, Response response, Callback callback) {
     waitFor(channel, LiveWindow::playable, channel.settings().playableWaitMicros(), request, response, callback,
         w -> HttpReply.text(request, response, callback, PLAYLIST, HttpReply.LIVE,
-            MasterPlaylist.render(w, channel.description())));
+            MasterPlaylist.render(w, channel.description(), channel.cmafCodecs())));
   }
 
-  private void media(ChannelHls channel, Request request, Response response, Callback callback) {
+  private void media(ChannelHls channel, SegmentFormat format, Request request, Response response, Callback callback) {
     PlaylistQuery query;
     try {
       query = PlaylistQuery.parse(request.getHttpURI().getQuery());
@@ -82,7 +100,8 @@ final class HlsHandler extends Handler.Abstract.NonBlocking {
       return;
     }
     waitFor(channel, query::satisfiedBy, blockingWait(channel, now), request, response, callback,
-        w -> HttpReply.text(request, response, callback, PLAYLIST, HttpReply.LIVE, MediaPlaylist.render(w, query.skip())));
+        w -> HttpReply.text(request, response, callback, PLAYLIST, HttpReply.LIVE,
+            MediaPlaylist.render(w, query.skip(), format)));
   }
 
   private void media(ChannelHls channel, SegmentName name, Request request, Response response, Callback callback) {
@@ -91,19 +110,21 @@ final class HlsHandler extends Handler.Abstract.NonBlocking {
       HttpReply.error(request, response, callback, HttpStatus.NOT_FOUND_404, "no such segment");
       return;
     }
+    SegmentFormat format = name.format();
     if (name.part() < 0) {
       Segment s = now.segment(name.msn());
-      if (s == null || s.gap()) {
+      ByteBuffer bytes = s == null ? null : s.bytes(format);
+      if (bytes == null) {
         HttpReply.error(request, response, callback, HttpStatus.NOT_FOUND_404,
             s == null ? "segment " + name.msn() + " is not in the live window" : "segment " + name.msn() + " is a gap");
         return;
       }
-      HttpReply.bytes(request, response, callback, TS, HttpReply.IMMUTABLE, s.bytes(), true);
+      HttpReply.bytes(request, response, callback, format.contentType(), HttpReply.IMMUTABLE, bytes, true);
       return;
     }
     Part p = now.part(name.msn(), name.part());
     if (p != null) {
-      HttpReply.bytes(request, response, callback, TS, HttpReply.IMMUTABLE, p.bytes(), true);
+      partReply(p, format, request, response, callback);
       return;
     }
     boolean hinted = name.msn() == now.nextMsn() && name.part() == now.openParts();
@@ -120,9 +141,18 @@ final class HlsHandler extends Handler.Abstract.NonBlocking {
         HttpReply.error(request, response, callback, HttpStatus.NOT_FOUND_404, "segment " + name.msn() + " ended before part "
             + name.part());
       } else {
-        HttpReply.bytes(request, response, callback, TS, HttpReply.IMMUTABLE, q.bytes(), true);
+        partReply(q, format, request, response, callback);
       }
     });
+  }
+
+  private static void partReply(Part p, SegmentFormat format, Request request, Response response, Callback callback) {
+    ByteBuffer bytes = p.bytes(format);
+    if (bytes == null) {
+      HttpReply.error(request, response, callback, HttpStatus.NOT_FOUND_404, "this part has no fMP4 form (a gap)");
+    } else {
+      HttpReply.bytes(request, response, callback, format.contentType(), HttpReply.IMMUTABLE, bytes, true);
+    }
   }
 
   /** Three target durations, as RFC 8216bis allows a blocking request; before the first segment, the join wait. */

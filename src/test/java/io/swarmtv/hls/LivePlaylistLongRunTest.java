@@ -82,7 +82,11 @@ class LivePlaylistLongRunTest {
       if (w.playable()) {
         String text = MediaPlaylist.render(w, false);
         try {
-          history.check(w, parse(text), parse(MediaPlaylist.render(w, true)));
+          var ts = parse(text);
+          history.check(w, ts, parse(MediaPlaylist.render(w, true)));
+          if (renders % 10 == 0) {
+            history.checkCmaf(ts, parse(MediaPlaylist.render(w, false, SegmentFormat.CMAF)));
+          }
         } catch (AssertionError e) {
           throw new AssertionError(e.getMessage() + " in\n" + text, e);
         }
@@ -96,6 +100,7 @@ class LivePlaylistLongRunTest {
         + history.discontinuities + " discontinuities for " + history.gapRuns + " gap runs");
     assertTrue(history.segmentsChecked > 300, "segments decoded: " + history.segmentsChecked);
     assertTrue(channel.lostChunks() > 0);
+    assertTrue(history.cmafSegments > 1000, "fMP4 segments listed: " + history.cmafSegments);
     String master = MasterPlaylist.render(channel.window(), channel.description());
     var variant = new MasterPlaylistParser(ParsingMode.STRICT).readPlaylist(master).variants().get(0);
     assertEquals(List.of("avc1.4d401e", "mp4a.40.2"), variant.codecs());
@@ -209,6 +214,30 @@ class LivePlaylistLongRunTest {
       double kept = delta.mediaSegments().stream().mapToDouble(MediaSegment::duration).sum();
       if (skipped > 0) {
         assertTrue(kept >= control.canSkipUntil().orElseThrow() - target, "only segments past CAN-SKIP-UNTIL are skipped");
+      }
+    }
+
+    long cmafSegments;
+
+    /** The fMP4 playlist lists the same segments, each after its init segment, gaps where the TS has them. */
+    void checkCmaf(io.lindstrom.m3u8.model.MediaPlaylist ts, io.lindstrom.m3u8.model.MediaPlaylist cmaf) {
+      assertEquals(ts.mediaSequence(), cmaf.mediaSequence());
+      assertEquals(ts.discontinuitySequence(), cmaf.discontinuitySequence());
+      assertEquals(ts.mediaSegments().size(), cmaf.mediaSegments().size());
+      boolean mapped = false;
+      for (int i = 0; i < ts.mediaSegments().size(); i++) {
+        MediaSegment t = ts.mediaSegments().get(i);
+        MediaSegment c = cmaf.mediaSegments().get(i);
+        assertEquals(t.uri().replace(".ts", ".m4s"), c.uri());
+        assertEquals(t.duration(), c.duration());
+        assertEquals(t.discontinuity(), c.discontinuity());
+        mapped |= c.segmentMap().isPresent();
+        if (t.gap()) {
+          assertTrue(c.gap(), "a TS gap is an fMP4 gap");
+        } else if (!c.gap()) {
+          assertTrue(mapped, "an EXT-X-MAP comes before fMP4 media: " + c.uri());
+          cmafSegments++;
+        }
       }
     }
 

@@ -88,8 +88,22 @@ class GatewayHttpTest {
     assertEquals("application/vnd.apple.mpegurl", master.headers().firstValue("content-type").orElseThrow());
     assertEquals("*", master.headers().firstValue("access-control-allow-origin").orElseThrow());
     assertTrue(master.headers().firstValue("cache-control").orElseThrow().contains("no-cache"));
-    var variant = new MasterPlaylistParser(ParsingMode.STRICT).readPlaylist(text(master)).variants().get(0);
-    assertEquals("media.m3u8", variant.uri(), "relative, so it works on whatever host the TV used");
+    var variants = new MasterPlaylistParser(ParsingMode.STRICT).readPlaylist(text(master)).variants();
+    assertEquals("media.m3u8", variants.get(0).uri(), "relative, so it works on whatever host the TV used");
+    assertEquals("media-cmaf.m3u8", variants.get(1).uri(), "the fMP4 variant");
+    assertEquals(java.util.List.of("avc1.4d401e", "mp4a.40.2"), variants.get(1).codecs());
+
+    var cmaf = new MediaPlaylistParser(ParsingMode.STRICT).readPlaylist(text(get("/hls/" + ID + "/media-cmaf.m3u8")));
+    String init = cmaf.mediaSegments().get(0).segmentMap().orElseThrow().uri();
+    HttpResponse<byte[]> initReply = get("/hls/" + ID + "/" + init);
+    assertEquals(200, initReply.statusCode());
+    assertEquals("video/mp4", initReply.headers().firstValue("content-type").orElseThrow());
+    assertEquals("ftyp", new String(initReply.body(), 4, 4, StandardCharsets.ISO_8859_1));
+    String m4s = cmaf.mediaSegments().get(cmaf.mediaSegments().size() - 1).uri();
+    HttpResponse<byte[]> fragment = get("/hls/" + ID + "/" + m4s);
+    assertEquals(200, fragment.statusCode());
+    assertEquals("moof", new String(fragment.body(), 4, 4, StandardCharsets.ISO_8859_1));
+    assertEquals(404, get("/hls/" + ID + "/" + init.replace("init-", "init-9")).statusCode());
 
     HttpResponse<byte[]> media = get("/hls/" + ID + "/media.m3u8");
     assertEquals(200, media.statusCode());

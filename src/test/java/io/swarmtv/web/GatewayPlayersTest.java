@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Real players on a running gateway: ffmpeg reads the live HLS and the continuous TS for over 30
- * seconds each while ten more players fetch the HLS; everything decodes without an error, time
+ * Real players on a running gateway: ffmpeg reads the live HLS (MPEG-TS and fMP4 variants) and
+ * the continuous TS for over 30 seconds each while ten more players fetch the HLS; everything decodes without an error, time
  * runs on across segments and the clip's loop, and the swarm carried the channel once.
  */
 class GatewayPlayersTest {
@@ -49,6 +49,11 @@ class GatewayPlayersTest {
 
       Path hlsOut = dir.resolve("hls.ts");
       Path tsOut = dir.resolve("ts.ts");
+      Path cmafOut = dir.resolve("cmaf.ts");
+      String cmafUrl = live.hls().replace("index.m3u8", "media-cmaf.m3u8");
+      CompletableFuture<RealTools.ProcessResult> cmaf = CompletableFuture.supplyAsync(() -> RealTools.runAllowingFailure(
+          Duration.ofSeconds(SECONDS + 40), "ffmpeg", "-nostdin", "-v", "error", "-i", cmafUrl, "-t",
+          Integer.toString(SECONDS), "-c", "copy", "-f", "mpegts", cmafOut.toString()));
       CompletableFuture<RealTools.ProcessResult> hls = CompletableFuture.supplyAsync(() -> RealTools.runAllowingFailure(
           Duration.ofSeconds(SECONDS + 40), "ffmpeg", "-nostdin", "-v", "error", "-i", live.hls(), "-t",
           Integer.toString(SECONDS), "-c", "copy", "-f", "mpegts", hlsOut.toString()));
@@ -73,11 +78,11 @@ class GatewayPlayersTest {
       assertTrue(downloaded <= published * 1.2 + 64 * 1024, "the channel came down once: " + downloaded + " of " + published);
       assertTrue(served.get() > 6 * downloaded, "the players were served many times what was downloaded: " + served.get());
 
-      for (var run : List.of(hls.get(), ts.get())) {
+      for (var run : List.of(hls.get(), ts.get(), cmaf.get())) {
         assertEquals(0, run.exitCode(), run.stderr());
         assertEquals("", run.stderr().strip(), "ffmpeg read the live stream without an error");
       }
-      for (Path capture : List.of(hlsOut, tsOut)) {
+      for (Path capture : List.of(hlsOut, tsOut, cmafOut)) {
         var decode = RealTools.runAllowingFailure(Duration.ofSeconds(60), "ffmpeg", "-nostdin", "-v", "error", "-i",
             capture.toString(), "-f", "null", "-");
         assertEquals(0, decode.exitCode(), decode.stderr());
