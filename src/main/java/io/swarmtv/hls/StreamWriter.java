@@ -10,4 +10,7 @@ public interface StreamWriter {
    * the client is gone. Never called again before one of them ran.
    */
   void write(ByteBuffer bytes, Runnable done, java.util.function.Consumer<Throwable> failed);
+
+  /** The stream ends from this side (the channel is left): end the response, a write may be pending. */
+  default void end() {}
 }

@@ -113,20 +113,28 @@ public final class TsStreamSubscriber {
   }
 
   private void fail(Throwable error) {
-    close();
+    cancel();
   }
 
-  /** Stops sending; the fan-out forgets the client. */
+  /** Stops sending and ends the client's response; the fan-out forgets the client. */
   public void close() {
+    if (cancel()) {
+      writer.end();
+    }
+  }
+
+  /** Stops sending without ending the response (it ended already); true if it was running. */
+  public boolean cancel() {
     synchronized (this) {
       if (closed) {
-        return;
+        return false;
       }
       closed = true;
       queue.clear();
       queuedBytes = 0;
     }
     onClose.run();
+    return true;
   }
 
   public synchronized boolean isClosed() {

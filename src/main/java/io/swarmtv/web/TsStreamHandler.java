@@ -4,6 +4,8 @@ import io.swarmtv.hls.ChannelDirectory;
 import io.swarmtv.hls.ChannelHls;
 import io.swarmtv.hls.StreamWriter;
 import io.swarmtv.hls.TsStreamSubscriber;
+import java.nio.ByteBuffer;
+import java.util.function.Consumer;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.http.HttpStatus;
@@ -40,12 +42,24 @@ final class TsStreamHandler extends Handler.Abstract.NonBlocking {
       response.write(true, null, callback);
       return true;
     }
-    StreamWriter writer = (bytes, done, failed) -> response.write(false, bytes, Callback.from(done, error -> {
-      failed.accept(error);
-      callback.failed(error);
-    }));
+    StreamWriter writer = new StreamWriter() {
+      @Override
+      public void write(ByteBuffer bytes, Runnable done, Consumer<Throwable> failed) {
+        response.write(false, bytes, Callback.from(done, error -> {
+          failed.accept(error);
+          callback.failed(error);
+        }));
+      }
+
+      @Override
+      public void end() {
+        // An endless stream has no clean end, and a write may still be pending: abort it.
+        callback.failed(new java.io.EOFException("the gateway left the channel"));
+      }
+    };
     TsStreamSubscriber subscriber = channel.subscribe(writer);
-    Request.addCompletionListener(request, error -> subscriber.close());
+    // The response completed some other way (the connection closed): stop queueing for it.
+    Request.addCompletionListener(request, error -> subscriber.cancel());
     return true;
   }
 }

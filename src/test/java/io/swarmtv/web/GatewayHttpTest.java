@@ -205,6 +205,30 @@ class GatewayHttpTest {
   }
 
   @Test
+  void theContinuousStreamStartsWithTheTablesAtAKeyframeAndEndsWhenTheChannelIsLeft() throws Exception {
+    HttpResponse<InputStream> r = http.send(HttpRequest.newBuilder(URI.create(base + "/ts/" + ID)).build(),
+        HttpResponse.BodyHandlers.ofInputStream());
+    assertEquals(200, r.statusCode());
+    assertEquals("video/mp2t", r.headers().firstValue("content-type").orElseThrow());
+    try (InputStream in = r.body()) {
+      byte[] first = in.readNBytes(2 * TsPacket.SIZE);
+      assertEquals(TsPacket.PAT_PID, TsPacket.pid(first, 0), "the PAT comes first");
+      assertEquals(TsPacket.SYNC, first[TsPacket.SIZE] & 0xFF);
+      assertEquals(1, channel.streamClients());
+      channels.remove(ID);
+      long t0 = System.nanoTime();
+      try {
+        while (in.read(new byte[65536]) >= 0) {
+          assertTrue(System.nanoTime() - t0 < 10_000_000_000L, "the stream ends once the channel is left");
+        }
+      } catch (java.io.IOException ended) {
+        // an endless stream ends by an abort
+      }
+    }
+    assertEquals(0, channel.streamClients());
+  }
+
+  @Test
   void aChannelNotYetPlayableWaitsABoundedTimeThenSays503() throws Exception {
     HttpResponse<byte[]> r = get("/hls/emptychannel/index.m3u8");
     assertEquals(503, r.statusCode());
