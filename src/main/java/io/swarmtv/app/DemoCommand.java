@@ -3,6 +3,9 @@ package io.swarmtv.app;
 import io.swarmtv.swarm.PeerSource;
 import io.swarmtv.channel.ChannelKey;
 import io.swarmtv.channel.ChannelLink;
+import io.swarmtv.hls.ChannelDirectory;
+import io.swarmtv.hls.ChannelHls;
+import io.swarmtv.hls.HlsSettings;
 import io.swarmtv.ingest.ChunkerSettings;
 import io.swarmtv.ingest.FeedProbe;
 import io.swarmtv.ingest.MicrosClock;
@@ -15,6 +18,7 @@ import io.swarmtv.ts.TsPacket;
 import io.swarmtv.swarm.SwarmSettings;
 import io.swarmtv.swarm.net.ChannelSwarm;
 import io.swarmtv.swarm.net.PeerTransport;
+import io.swarmtv.web.GatewayHttpServer;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -35,13 +39,21 @@ import picocli.CommandLine.Spec;
       "Runs a channel from the bundled looping clip on this machine: makes a throwaway channel",
       "key, describes the clip, broadcasts it live as signed chunks into a small swarm on",
       "loopback (three relay peers, and a viewer told only of the relays),",
-      "and shows what the viewer receives. The gateway's players (HLS, DLNA) come in a later release."
+      "and shows what the viewer receives. The viewer is a gateway: it serves the channel over",
+      "HTTP on 127.0.0.1 as HLS (LL-HLS), as a continuous MPEG-TS stream and in an M3U, for",
+      "ffplay, VLC or a browser."
     })
 final class DemoCommand implements Callable<Integer> {
   static final String CHANNEL_NAME = "swarmtv demo";
   static final int RELAYS = 3;
+  static final int DEFAULT_HTTP_PORT = 8080;
 
   @Spec CommandSpec spec;
+
+  @Option(names = "--http-port", paramLabel = "PORT",
+      description = "Port on 127.0.0.1 the viewer serves HLS, MPEG-TS and the M3U on (default: 8080, or a free one"
+          + " when 8080 is taken; 0 picks a free one).")
+  Integer httpPort;
 
   @CommandLine.Mixin StopAfterOption stopAfter;
 
@@ -79,10 +91,25 @@ final class DemoCommand implements Callable<Integer> {
         relays.add(address(port));
       }
       AtomicLong played = new AtomicLong();
+      ChannelDirectory served = new ChannelDirectory();
+      ChannelHls hls = new ChannelHls(key.id().toString(), () -> CHANNEL_NAME, HlsSettings.DEFAULT, clock);
+      served.add(hls);
+      GatewayHttpServer http = startHttp(served);
+      open.add(0, http);
       ChannelSwarm viewer = ChannelSwarm.peer(loopbackTransport(open), key.id(), SwarmSettings.DEFAULT, clock,
-          chunk -> played.incrementAndGet());
+          chunk -> {
+            played.incrementAndGet();
+            hls.accept(chunk);
+          });
       open.add(0, viewer);
       relays.forEach(a -> viewer.addPeer(a, PeerSource.MANUAL));
+      String base = HttpPorts.base(InetAddress.getLoopbackAddress(), http.port());
+      out.println();
+      HttpPorts.printUrls(out, base, key.id().toString(), "The viewer serves the channel");
+      out.println("  M3U:           " + base + "/playlist.m3u");
+      out.println("  try:           ffplay " + base + "/hls/" + key.id() + "/index.m3u8   or   vlc " + base + "/ts/" + key.id());
+      out.println();
+      out.flush();
       PacedFeed feed = new PacedFeed("the bundled clip", TsLoop::demoClip, false, new PcrPacer(clock, Sleeper.system()));
       try (LiveChannel channel = LiveChannel.start(key, feed, ChunkerSettings.DEFAULT, clock, source::publish)) {
         LiveRun.run(channel, limit, out, () -> {
@@ -98,6 +125,19 @@ final class DemoCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  /** The viewer's web server on loopback: 8080 unless taken or --http-port says otherwise. */
+  private GatewayHttpServer startHttp(ChannelDirectory served) throws Exception {
+    InetAddress lo = InetAddress.getLoopbackAddress();
+    if (httpPort != null) {
+      return HttpPorts.start(lo, httpPort, "--http-port", served);
+    }
+    try {
+      return HttpPorts.start(lo, DEFAULT_HTTP_PORT, "--http-port", served);
+    } catch (UserException taken) {
+      return HttpPorts.start(lo, 0, "--http-port", served); // a demo should run anywhere: any free port will do
+    }
   }
 
   private static PeerTransport loopbackTransport(List<AutoCloseable> open) throws java.io.IOException {

@@ -4,7 +4,11 @@ import io.swarmtv.swarm.PeerSource;
 import io.swarmtv.channel.ChannelLink;
 import io.swarmtv.channel.ChannelMetadata;
 import io.swarmtv.channel.InvalidLinkException;
+import io.swarmtv.hls.ChannelDirectory;
+import io.swarmtv.hls.ChannelHls;
+import io.swarmtv.hls.HlsSettings;
 import io.swarmtv.ingest.MicrosClock;
+import io.swarmtv.web.GatewayHttpServer;
 import io.swarmtv.swarm.SwarmSettings;
 import io.swarmtv.swarm.net.ChannelSwarm;
 import io.swarmtv.swarm.net.PeerTransport;
@@ -17,7 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,8 +32,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "gateway", mixinStandardHelpOptions = true,
     description = {
       "Joins channels' swarms on behalf of the household: receives, verifies and relays their",
-      "chunks. Serving them to TVs (HLS, MPEG-TS, DLNA) and finding peers by tracker, DHT and LAN",
-      "come in later releases; today peers are given with --peer."
+      "chunks, and serves them to the household's players over HTTP: live HLS (LL-HLS) at",
+      "/hls/CHANNEL/index.m3u8, a continuous MPEG-TS stream at /ts/CHANNEL and an M3U of every",
+      "channel at /playlist.m3u. DLNA and finding peers by tracker, DHT and LAN come in later",
+      "releases; today peers are given with --peer."
     })
 final class GatewayCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -52,6 +58,14 @@ final class GatewayCommand implements Callable<Integer> {
   @Option(names = "--upload-limit", paramLabel = "MBIT", defaultValue = "0",
       description = "Upload to other peers at most this many Mbit/s in all, for each channel (default: no limit).")
   double uploadLimitMbit;
+
+  @Option(names = "--http-port", paramLabel = "PORT", defaultValue = "8080",
+      description = "TCP port players fetch HLS, MPEG-TS and the M3U from (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+  int httpPort;
+
+  @Option(names = "--http-bind", paramLabel = "ADDRESS",
+      description = "Serve HTTP on this local address only (default: all).")
+  InetAddress httpBind;
 
   @CommandLine.Mixin StopAfterOption stopAfter;
 
@@ -77,19 +91,27 @@ final class GatewayCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     MicrosClock clock = MicrosClock.system();
     Map<ChannelLink, ChannelSwarm> swarms = new LinkedHashMap<>();
+    ChannelDirectory served = new ChannelDirectory();
     try (PeerTransport transport = PeerTransports.start(peerPort, bind, "--peer-port");
+        GatewayHttpServer http = HttpPorts.start(httpBind, httpPort, "--http-port", served);
         Foreground fg = new Foreground()) {
       for (ChannelLink link : channels) {
-        AtomicLong bytes = new AtomicLong();
-        // Serving the chunks to players comes with the HLS gateway; until then they are counted.
-        ChannelSwarm swarm = ChannelSwarm.peer(transport, link.id(), settings, clock,
-            chunk -> bytes.addAndGet(chunk.payload().length));
+        AtomicReference<ChannelSwarm> joined = new AtomicReference<>();
+        ChannelHls hls = new ChannelHls(link.id().toString(), () -> label(link, joined.get()), HlsSettings.DEFAULT, clock);
+        ChannelSwarm swarm = ChannelSwarm.peer(transport, link.id(), settings, clock, hls::accept);
+        joined.set(swarm);
+        served.add(hls);
         swarms.put(link, swarm);
         peers.forEach(p -> swarm.addPeer(p, PeerSource.MANUAL));
       }
-      err.println("gateway: peer port " + transport.port() + ", joined " + channels.size() + " channel"
-          + (channels.size() == 1 ? "" : "s") + (peers.isEmpty() ? "; no --peer given, so no one to ask yet" : "")
+      err.println("gateway: peer port " + transport.port() + ", HTTP port " + http.port() + ", joined " + channels.size()
+          + " channel" + (channels.size() == 1 ? "" : "s") + (peers.isEmpty() ? "; no --peer given, so no one to ask yet" : "")
           + "; Ctrl-C stops");
+      String base = HttpPorts.base(httpBind, http.port());
+      for (ChannelLink link : channels) {
+        HttpPorts.printUrls(err, base, link.id().toString(), label(link, null));
+      }
+      err.println("all channels (M3U): " + base + "/playlist.m3u");
       err.flush();
       Runnable status = () -> swarms.forEach((link, swarm) -> SwarmStatus.print(err, label(link, swarm), swarm.stats()));
       try {
@@ -105,7 +127,7 @@ final class GatewayCommand implements Callable<Integer> {
 
   /** The channel's name: from its signed metadata once that came, else from its link. */
   private static String label(ChannelLink link, ChannelSwarm swarm) {
-    ChannelMetadata m = swarm.metadata();
+    ChannelMetadata m = swarm == null ? null : swarm.metadata();
     if (m != null) {
       return m.name();
     }

@@ -23,7 +23,7 @@ class LiveCommandsTest {
 
   @Test
   void demoDescribesItsChannelAndPlaysItThroughASwarm() {
-    ProbeCommandTest.Run run = swarmtv("demo", "--stop-after", "4");
+    ProbeCommandTest.Run run = swarmtv("demo", "--http-port", "0", "--stop-after", "4");
     assertEquals(0, run.exit(), run.err() + run.out());
     String out = run.out();
     Matcher link = Pattern.compile("channel link:\\s+(\\S+)").matcher(out);
@@ -31,6 +31,7 @@ class LiveCommandsTest {
     assertEquals("swarmtv demo", ChannelLink.parse(link.group(1)).name());
     assertTrue(out.contains("video h264  854x480 25.00 fps"), out);
     assertTrue(out.contains("audio aac"), out);
+    assertTrue(Pattern.compile("M3U: +http://127\\.0\\.0\\.1:\\d+/playlist\\.m3u").matcher(out).find(), out);
     Matcher total = TOTAL.matcher(out);
     assertTrue(total.find(), out);
     long chunks = Long.parseLong(total.group(1));
@@ -107,7 +108,7 @@ class LiveCommandsTest {
         "--port", Integer.toString(finalPort), "--bind", "127.0.0.1", "--stop-after", "9"));
     Thread.sleep(1500);
     ProbeCommandTest.Run gateway = swarmtv("gateway", "--join", keygen.out().strip(), "--peer", "127.0.0.1:" + port,
-        "--peer-port", "0", "--bind", "127.0.0.1", "--stop-after", "5");
+        "--peer-port", "0", "--bind", "127.0.0.1", "--http-port", "0", "--http-bind", "127.0.0.1", "--stop-after", "5");
     ProbeCommandTest.Run b = broadcast.get();
     assertEquals(0, gateway.exit(), gateway.err());
     assertEquals(0, b.exit(), b.err());
@@ -117,6 +118,8 @@ class LiveCommandsTest {
     assertTrue(line.find(), gateway.err());
     assertTrue(Long.parseLong(line.group(1)) > 50, "five seconds of a 25 fps feed come as dozens of chunks: " + gateway.err());
     assertTrue(b.err().contains("swarm: 1 peers"), b.err());
+    assertTrue(Pattern.compile("HLS \\(LL-HLS\\): +http://127\\.0\\.0\\.1:\\d+/hls/[a-z2-7]{52}/index\\.m3u8")
+        .matcher(gateway.err()).find(), gateway.err());
   }
 
   @Test
