@@ -17,7 +17,7 @@ final class CompactPeers {
   static List<InetSocketAddress> parse(byte[] data, int off, int len, int addressLength) {
     int entry = addressLength + 2;
     if (len % entry != 0) {
-      throw new TrackerException("compact peers of " + len + " bytes are not a whole number of "
+      throw new TrackerException("tracker reply's compact peers of " + len + " bytes are not a whole number of "
           + entry + "-byte entries");
     }
     List<InetSocketAddress> peers = new ArrayList<>(len / entry);

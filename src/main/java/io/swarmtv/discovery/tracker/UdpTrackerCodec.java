@@ -94,7 +94,11 @@ public final class UdpTrackerCodec {
           tx, transactionId));
     }
     if (got == ERROR) {
-      String text = new String(reply, 8, Math.min(reply.length - 8, 200), StandardCharsets.UTF_8).strip();
+      int end = 8;
+      while (end < reply.length && end < 208 && reply[end] != 0) {
+        end++; // some trackers end the text with a NUL, as C strings do
+      }
+      String text = new String(reply, 8, end - 8, StandardCharsets.UTF_8).strip();
       throw new TrackerException("tracker refused: \"" + text + "\"");
     }
     if (got != action) {
