@@ -129,6 +129,11 @@ public final class HttpTrackerCodec {
     try {
       BDictionary files = d.dictionary("files");
       BValue entry = files.get(new String(infoHash.bytes(), StandardCharsets.ISO_8859_1));
+      if (entry == null && files.entries().size() == 1) {
+        // We asked about one swarm, so a lone entry is its answer even under a mangled key: npm's
+        // bittorrent-tracker writes the key's bytes 0x80..0xff as UTF-8.
+        entry = files.entries().values().iterator().next();
+      }
       if (entry == null) {
         return new ScrapeReply(0, 0, 0);
       }

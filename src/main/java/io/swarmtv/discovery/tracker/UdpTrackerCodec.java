@@ -61,6 +61,12 @@ public final class UdpTrackerCodec {
    * reached over IPv6 (BEP 15's rule).
    */
   public static AnnounceReply parseAnnounce(byte[] reply, int transactionId, boolean ipv6) {
+    if (reply.length == 8 && UdpTrackerCodec.transactionId(reply).orElse(~transactionId) == transactionId
+        && ByteBuffer.wrap(reply).getInt() == ANNOUNCE) {
+      // opentracker's answer for a swarm its whitelist does not hold: a bare header, no error text.
+      throw new TrackerException("tracker refused: a bare announce header, no interval or peers"
+          + " (a tracker answers so for a swarm it does not serve)");
+    }
     ByteBuffer b = header(reply, transactionId, ANNOUNCE, 20);
     long interval = b.getInt() & 0xffffffffL;
     long leechers = b.getInt() & 0xffffffffL;
