@@ -32,10 +32,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * LAN discovery on real sockets: one multicast socket per chosen interface, joined to the group on
- * that interface only and sending out of it only (TTL 1, so announcements stay on the link). A
- * timer asks the {@link LanAnnouncer} what is due; datagrams heard are parsed by
- * {@link LsdMessage} and handed to it. One instance serves every channel of the process.
+ * LAN discovery on real sockets. Per chosen interface: a socket on the group's port joined to the
+ * group on that interface only, to hear; and a socket bound to the interface's IPv4 address that
+ * sends out of it only (TTL 1, so announcements stay on the link) — bound, so that the source
+ * address peers will dial is that interface's, never left to the kernel (which picks 0.0.0.0 when
+ * the interface's address is host-scoped). A timer asks the {@link LanAnnouncer} what is due;
+ * datagrams heard are parsed by {@link LsdMessage} and handed to it. One instance serves every
+ * channel of the process.
  */
 public final class LanDiscovery implements PeerFinder, AutoCloseable {
   /** BEP 14's IPv4 group and port. */
@@ -47,6 +50,7 @@ public final class LanDiscovery implements PeerFinder, AutoCloseable {
   private final LanAnnouncer announcer;
   private final EventLoopGroup loop;
   private final List<NioDatagramChannel> sockets = new ArrayList<>();
+  private final List<NioDatagramChannel> senders = new ArrayList<>();
   private final List<NetworkInterface> interfaces;
   private final RateLimitedLog rejected = new RateLimitedLog(log, 10_000_000);
   private final ScheduledFuture<?> ticking;
@@ -64,9 +68,6 @@ public final class LanDiscovery implements PeerFinder, AutoCloseable {
         NioDatagramChannel ch = (NioDatagramChannel) new Bootstrap().group(loop)
             .channelFactory(() -> new NioDatagramChannel(SocketProtocolFamily.INET))
             .option(ChannelOption.SO_REUSEADDR, true)
-            .option(ChannelOption.IP_MULTICAST_IF, ni)
-            .option(ChannelOption.IP_MULTICAST_TTL, 1)
-            .option(ChannelOption.IP_MULTICAST_LOOP_DISABLED, false)
             .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(LsdMessage.MAX_BYTES + 1))
             .handler(new SimpleChannelInboundHandler<DatagramPacket>() {
               @Override
@@ -77,9 +78,23 @@ public final class LanDiscovery implements PeerFinder, AutoCloseable {
             .bind(new InetSocketAddress(group.getPort())).sync().channel();
         sockets.add(ch);
         ch.joinGroup(group, ni).sync();
+        NioDatagramChannel sender = (NioDatagramChannel) new Bootstrap().group(loop)
+            .channelFactory(() -> new NioDatagramChannel(SocketProtocolFamily.INET))
+            .option(ChannelOption.IP_MULTICAST_IF, ni)
+            .option(ChannelOption.IP_MULTICAST_TTL, 1)
+            .option(ChannelOption.IP_MULTICAST_LOOP_DISABLED, false)
+            .handler(new SimpleChannelInboundHandler<DatagramPacket>() {
+              @Override
+              protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket p) {
+                // unicast to the sending port is no part of the protocol: ignored
+              }
+            })
+            .bind(new InetSocketAddress(ipv4(ni), 0)).sync().channel();
+        senders.add(sender);
       }
     } catch (Exception e) {
       sockets.forEach(s -> s.close().awaitUninterruptibly());
+      senders.forEach(s -> s.close().awaitUninterruptibly());
       loop.shutdownGracefully(0, 1, TimeUnit.SECONDS);
       throw e;
     }
@@ -110,6 +125,12 @@ public final class LanDiscovery implements PeerFinder, AutoCloseable {
     return interfaces.stream().map(NetworkInterface::getName).toList();
   }
 
+  private static InetAddress ipv4(NetworkInterface ni) {
+    return java.util.Collections.list(ni.getInetAddresses()).stream()
+        .filter(a -> a instanceof java.net.Inet4Address).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("network interface " + ni.getName() + " has no IPv4 address"));
+  }
+
   private static String names(List<NetworkInterface> interfaces) {
     return String.join(", ", interfaces.stream().map(NetworkInterface::getName).toList());
   }
@@ -125,7 +146,7 @@ public final class LanDiscovery implements PeerFinder, AutoCloseable {
     try {
       for (LsdMessage m : announcer.due()) {
         byte[] bytes = m.encode(group.getHostString() + ":" + group.getPort());
-        for (NioDatagramChannel s : sockets) {
+        for (NioDatagramChannel s : senders) {
           s.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(bytes), group)).addListener(f -> {
             if (!f.isSuccess()) {
               rejected.warn("LAN discovery: cannot send on {}: {}", s.localAddress(), f.cause().toString());
@@ -155,6 +176,11 @@ public final class LanDiscovery implements PeerFinder, AutoCloseable {
       return;
     }
     InetAddress from = sender.getAddress();
+    if (from.isAnyLocalAddress()) {
+      rejected.warn("LAN discovery: ignored an announcement without a source address (its sender's interface"
+          + " has no address it could send from)");
+      return;
+    }
     announcer.received(m, from);
   }
 
@@ -162,6 +188,7 @@ public final class LanDiscovery implements PeerFinder, AutoCloseable {
   public void close() {
     ticking.cancel(false);
     sockets.forEach(s -> s.close().awaitUninterruptibly(2, TimeUnit.SECONDS));
+    senders.forEach(s -> s.close().awaitUninterruptibly(2, TimeUnit.SECONDS));
     loop.shutdownGracefully(0, 1, TimeUnit.SECONDS);
   }
 }
