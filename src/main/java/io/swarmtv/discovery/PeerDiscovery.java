@@ -11,7 +11,6 @@ import io.swarmtv.ingest.MicrosClock;
 import io.swarmtv.swarm.PeerSource;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -53,7 +52,9 @@ public final class PeerDiscovery implements AutoCloseable {
     this.client = client;
     this.settings = settings;
     this.clock = clock;
-    SecureRandom random = new SecureRandom();
+    // Not a secret: trackers see it in clear. ThreadLocalRandom spares startup the seeding of a
+    // SecureRandom (a tenth of a second and more on a loaded machine).
+    java.util.Random random = java.util.concurrent.ThreadLocalRandom.current();
     this.peerId = PeerIdBytes.random(random);
     this.key = random.nextInt();
     this.timer = Executors.newSingleThreadScheduledExecutor(r -> {

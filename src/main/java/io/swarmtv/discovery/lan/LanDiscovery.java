@@ -22,7 +22,6 @@ import io.swarmtv.ingest.MicrosClock;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -59,7 +58,7 @@ public final class LanDiscovery implements PeerFinder, AutoCloseable {
     this.group = group;
     this.interfaces = List.copyOf(interfaces);
     byte[] c = new byte[8];
-    new SecureRandom().nextBytes(c);
+    java.util.concurrent.ThreadLocalRandom.current().nextBytes(c); // tells our echo apart; no secret
     this.announcer = new LanAnnouncer(HexFormat.of().formatHex(c), clock);
     this.loop = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("swarmtv-lan", true),
         NioIoHandler.newFactory());

@@ -1,7 +1,7 @@
 package io.swarmtv.discovery.tracker;
 
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
+import java.util.Random;
 import java.util.Arrays;
 
 /**
@@ -17,7 +17,7 @@ public final class PeerIdBytes {
   }
 
   /** A fresh random id. */
-  public static PeerIdBytes random(SecureRandom random) {
+  public static PeerIdBytes random(Random random) {
     byte[] b = new byte[20];
     random.nextBytes(b);
     System.arraycopy(PREFIX, 0, b, 0, PREFIX.length);

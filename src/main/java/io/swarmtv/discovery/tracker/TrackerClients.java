@@ -6,19 +6,26 @@ import java.net.URI;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 
-/** Every kind of tracker we speak, chosen by the URL's scheme: http and https, and udp. */
+/**
+ * Every kind of tracker we speak, chosen by the URL's scheme: http and https, and udp. Each client
+ * is made on first use, on the thread that announces, so a role without trackers of a kind pays
+ * nothing for it and startup waits for neither.
+ */
 public final class TrackerClients implements TrackerClient, AutoCloseable {
-  private final HttpTrackerClient http;
-  private final UdpTrackerClient udp;
+  private final TrackerSettings settings;
+  private final MicrosClock clock;
+  private HttpTrackerClient http;
+  private UdpTrackerClient udp;
+  private boolean closed;
 
-  private TrackerClients(HttpTrackerClient http, UdpTrackerClient udp) {
-    this.http = http;
-    this.udp = udp;
+  private TrackerClients(TrackerSettings settings, MicrosClock clock) {
+    this.settings = settings;
+    this.clock = clock;
   }
 
   /** Clients for HTTP and UDP trackers, with {@code settings}' bounds. */
   public static TrackerClients start(TrackerSettings settings, MicrosClock clock) {
-    return new TrackerClients(new HttpTrackerClient(settings), UdpTrackerClient.start(settings, clock));
+    return new TrackerClients(settings, clock);
   }
 
   /** Whether {@code tracker}'s scheme is one we speak. */
@@ -31,7 +38,21 @@ public final class TrackerClients implements TrackerClient, AutoCloseable {
     if (!supports(tracker)) {
       throw new TrackerException("tracker " + tracker + " is not an http, https or udp URL with a host");
     }
-    return tracker.getScheme().equalsIgnoreCase("udp") ? udp : http;
+    synchronized (this) {
+      if (closed) {
+        throw new TrackerException("tracker clients are closed");
+      }
+      if (tracker.getScheme().equalsIgnoreCase("udp")) {
+        if (udp == null) {
+          udp = UdpTrackerClient.start(settings, clock);
+        }
+        return udp;
+      }
+      if (http == null) {
+        http = new HttpTrackerClient(settings);
+      }
+      return http;
+    }
   }
 
   @Override
@@ -46,6 +67,13 @@ public final class TrackerClients implements TrackerClient, AutoCloseable {
 
   @Override
   public void close() {
-    udp.close();
+    UdpTrackerClient u;
+    synchronized (this) {
+      closed = true;
+      u = udp;
+    }
+    if (u != null) {
+      u.close();
+    }
   }
 }

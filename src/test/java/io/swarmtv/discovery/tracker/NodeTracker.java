@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * The npm {@code bittorrent-tracker} server on loopback (HTTP and UDP), run by node from
  * {@code src/test/node/tracker.mjs}; it reports each announce event it sees.
  */
-final class NodeTracker implements AutoCloseable {
+public final class NodeTracker implements AutoCloseable {
   private static final Path SCRIPT = Path.of("src/test/node/tracker.mjs");
   private final Process process;
   private final List<String> events = new CopyOnWriteArrayList<>();
@@ -56,20 +56,23 @@ final class NodeTracker implements AutoCloseable {
     reader.start();
   }
 
-  static NodeTracker start(int intervalSeconds) throws Exception {
+  /** Starts it; it tells announcers to come back every {@code intervalSeconds}. */
+  public static NodeTracker start(int intervalSeconds) throws Exception {
     return new NodeTracker(intervalSeconds);
   }
 
-  URI http() {
+  /** The HTTP announce URL. */
+  public URI http() {
     return URI.create("http://127.0.0.1:" + httpPort + "/announce");
   }
 
-  URI udp() {
+  /** The UDP announce URL. */
+  public URI udp() {
     return URI.create("udp://127.0.0.1:" + udpPort);
   }
 
   /** The events the tracker saw, such as {@code start 127.0.0.1:6881}. */
-  List<String> events() {
+  public List<String> events() {
     return List.copyOf(events);
   }
 
