@@ -41,6 +41,7 @@ class HostileTrackerTest {
   HttpServer http;
   DatagramSocket udp;
   Thread udpServer;
+  int tries;
   final CountDownLatch release = new CountDownLatch(1);
 
   @BeforeEach
@@ -101,6 +102,13 @@ class HostileTrackerTest {
           // A well-formed connect reply, for a transaction that is not the one asked.
           byte[] reply = ByteBuffer.allocate(16).putInt(0).putInt(tx + 1).putLong(42).array();
           udp.send(new DatagramPacket(reply, reply.length, p.getSocketAddress()));
+          // A short scrap of a datagram: too short to carry a transaction id.
+          udp.send(new DatagramPacket(new byte[5], 5, p.getSocketAddress()));
+          // After the first announce's two tries, an answer to the right transaction with an action that is none.
+          if (tries++ >= 2) {
+            byte[] odd = ByteBuffer.allocate(16).putInt(7).putInt(tx).putLong(0).array();
+            udp.send(new DatagramPacket(odd, odd.length, p.getSocketAddress()));
+          }
         } catch (java.io.IOException closed) {
           return;
         }
@@ -145,6 +153,8 @@ class HostileTrackerTest {
           TrackerInteropTest.assertThrowsTracker(client.announce(http("slowbody"), request())));
       assertEquals("UDP tracker /127.0.0.1:" + udp.getLocalPort() + " did not answer 2 tries of 500 ms",
           TrackerInteropTest.assertThrowsTracker(client.announce(udpUrl(), request())));
+      assertEquals("UDP tracker replied with action 7 to a request with action 0",
+          TrackerInteropTest.assertThrowsTracker(client.announce(udpUrl(), request())));
     }
   }
 
@@ -167,7 +177,7 @@ class HostileTrackerTest {
       assertEquals(5, errors.size(), errors.toString());
       assertTrue(errors.get(http("error")).contains("HTTP 500"));
       assertTrue(errors.get(http("hang")).contains("did not answer"));
-      assertTrue(errors.get(udpUrl()).contains("did not answer"));
+      assertTrue(errors.get(udpUrl()).startsWith("UDP tracker"), errors.get(udpUrl()));
       assertTrue(v.status().trackers().stream().filter(t -> t.tracker().equals(good.http())).allMatch(t -> t.announces() == 1));
     }
   }
