@@ -31,8 +31,8 @@ import picocli.CommandLine.Spec;
       "Turns a live MPEG-TS feed into a signed channel: ingests it in real time, cuts it into",
       "chunks at keyframes and part boundaries, signs each with the channel key and seeds it",
       "to the peers that connect to --port (each chunk uploaded at most 4 times in all).",
-      "Viewers find it through BitTorrent trackers (public ones unless --no-public, and each",
-      "--tracker, which also go into the printed link) and by multicast on the home network."
+      "Viewers find it through BitTorrent trackers (public ones unless --no-public, and",
+      "each --tracker, which also goes into the printed link) and by LAN multicast."
     })
 final class BroadcastCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

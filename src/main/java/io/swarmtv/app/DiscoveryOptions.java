@@ -41,6 +41,11 @@ final class DiscoveryOptions {
   @Option(names = "--no-lan", description = "Do not look for peers on the local network by multicast.")
   boolean noLan;
 
+  /** False under {@code --no-public}: no public trackers, and no public DHT routers either. */
+  boolean usePublic() {
+    return !noPublic;
+  }
+
   /** The {@code --tracker} URLs, checked. */
   List<URI> extraTrackers() {
     List<URI> out = new ArrayList<>();
