@@ -27,12 +27,15 @@ public final class NodeTracker implements AutoCloseable {
   private final int httpPort;
   private final int udpPort;
 
-  private NodeTracker(int intervalSeconds) throws IOException, InterruptedException {
+  private final String httpHost;
+
+  private NodeTracker(int intervalSeconds, String httpHost) throws IOException, InterruptedException {
+    this.httpHost = httpHost;
     RealTools.require("node");
     if (!Files.isDirectory(Path.of("src/test/node/node_modules/bittorrent-tracker"))) {
       fail("bittorrent-tracker is not installed: run npm ci --ignore-scripts --prefix src/test/node (.ci/run does)");
     }
-    process = new ProcessBuilder("node", SCRIPT.toString(), Integer.toString(intervalSeconds))
+    process = new ProcessBuilder("node", SCRIPT.toString(), Integer.toString(intervalSeconds), httpHost)
         .redirectError(ProcessBuilder.Redirect.INHERIT).start();
     BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     String first = out.readLine();
@@ -58,12 +61,18 @@ public final class NodeTracker implements AutoCloseable {
 
   /** Starts it; it tells announcers to come back every {@code intervalSeconds}. */
   public static NodeTracker start(int intervalSeconds) throws Exception {
-    return new NodeTracker(intervalSeconds);
+    return new NodeTracker(intervalSeconds, "127.0.0.1");
+  }
+
+  /** The same with its HTTP side on IPv6 loopback, {@code [::1]}. */
+  static NodeTracker startIpv6(int intervalSeconds) throws Exception {
+    return new NodeTracker(intervalSeconds, "::1");
   }
 
   /** The HTTP announce URL. */
   public URI http() {
-    return URI.create("http://127.0.0.1:" + httpPort + "/announce");
+    String host = httpHost.contains(":") ? "[" + httpHost + "]" : httpHost;
+    return URI.create("http://" + host + ":" + httpPort + "/announce");
   }
 
   /** The UDP announce URL. */

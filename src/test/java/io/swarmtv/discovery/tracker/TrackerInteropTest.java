@@ -80,6 +80,17 @@ class TrackerInteropTest {
     }
   }
 
+  @Test
+  void anIpv6PeerComesInPeers6() throws Exception {
+    InfoHash hash = randomHash();
+    try (NodeTracker tracker = NodeTracker.startIpv6(600);
+        TrackerClients client = TrackerClients.start(SETTINGS, MicrosClock.system())) {
+      client.announce(tracker.http(), request(hash, 7401)).get(10, TimeUnit.SECONDS);
+      AnnounceReply r = client.announce(tracker.http(), request(hash, 7402)).get(10, TimeUnit.SECONDS);
+      assertTrue(r.peers().contains(new InetSocketAddress("::1", 7401)), "peers: " + r.peers());
+    }
+  }
+
   @ParameterizedTest
   @ValueSource(booleans = {false, true})
   void aSessionAnnouncesAgainOnTheTrackersIntervalAndSaysStoppedWhenLeaving(boolean udp) throws Exception {
