@@ -3,6 +3,9 @@ package io.swarmtv.app;
 import io.swarmtv.channel.ChannelKey;
 import io.swarmtv.channel.ChannelLink;
 import io.swarmtv.channel.InvalidLinkException;
+import io.swarmtv.discovery.ChannelDiscovery;
+import io.swarmtv.discovery.InfoHash;
+import io.swarmtv.discovery.PeerDiscovery;
 import io.swarmtv.ingest.Feed;
 import io.swarmtv.ingest.FeedAddress;
 import io.swarmtv.ingest.FeedSettings;
@@ -15,7 +18,6 @@ import io.swarmtv.swarm.net.PeerTransport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -28,7 +30,9 @@ import picocli.CommandLine.Spec;
     description = {
       "Turns a live MPEG-TS feed into a signed channel: ingests it in real time, cuts it into",
       "chunks at keyframes and part boundaries, signs each with the channel key and seeds it",
-      "to the peers that connect to --port (each chunk uploaded at most 4 times in all)."
+      "to the peers that connect to --port (each chunk uploaded at most 4 times in all).",
+      "Viewers find it through BitTorrent trackers (public ones unless --no-public, and",
+      "each --tracker, which also goes into the printed link) and by LAN multicast."
     })
 final class BroadcastCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -58,6 +62,8 @@ final class BroadcastCommand implements Callable<Integer> {
 
   @CommandLine.Mixin StopAfterOption stopAfter;
 
+  @CommandLine.Mixin DiscoveryOptions discovery;
+
   @Override
   public Integer call() throws Exception {
     var settings = partDuration.chunkerSettings();
@@ -74,16 +80,19 @@ final class BroadcastCommand implements Callable<Integer> {
     ChannelKey key = ChannelKey.read(keyFile);
     ChannelLink link;
     try {
-      link = new ChannelLink(key.id(), name, List.of());
+      link = new ChannelLink(key.id(), name, discovery.extraTrackers());
     } catch (InvalidLinkException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--name: " + e.getMessage());
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
     Feed feed = Feed.open(address, FeedSettings.DEFAULT.withLoop(loop), MicrosClock.system(), Sleeper.system());
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     MicrosClock clock = MicrosClock.system();
     try (PeerTransport transport = PeerTransports.start(port, bind, "--port");
-        ChannelSwarm swarm = ChannelSwarm.source(transport, key.id(), SwarmSettings.DEFAULT, clock)) {
+        ChannelSwarm swarm = ChannelSwarm.source(transport, key.id(), SwarmSettings.DEFAULT, clock);
+        PeerDiscovery peers = discovery.start(clock, err);
+        ChannelDiscovery found = peers.join(InfoHash.of(key.id().infoHash()), transport.port(), link.trackers(), true,
+            swarm::addPeer)) {
       out.println(link);
       out.flush();
       err.println("broadcasting " + input + " as channel " + key.id() + " on peer port " + transport.port()
@@ -93,6 +102,7 @@ final class BroadcastCommand implements Callable<Integer> {
       try (LiveChannel channel = LiveChannel.start(key, feed, settings, clock, swarm::publish)) {
         LiveRun.run(channel, limit, err, () -> {
           SwarmStatus.printSource(err, swarm.stats(), channel.stats().ingest().bytes());
+          err.println(DiscoveryStatusText.line(found.status(), clock.nowMicros()));
           announcer.announce(channel.stats());
         });
       }

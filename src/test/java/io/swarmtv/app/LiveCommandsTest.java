@@ -46,7 +46,7 @@ class LiveCommandsTest {
   void broadcastPrintsTheLinkOfItsKeyAndRunsAFile(@TempDir Path dir) throws Exception {
     Path key = dir.resolve("ch.key");
     assertEquals(0, swarmtv("keygen", "--out", key.toString()).exit());
-    ProbeCommandTest.Run run = swarmtv("broadcast", "--key", key.toString(), "--name", "Test",
+    ProbeCommandTest.Run run = swarmtv("broadcast", "--no-public", "--no-lan", "--key", key.toString(), "--name", "Test",
         "--input", TestFeeds.H264_BFRAMES_25.path().toString(), "--loop", "--stop-after", "2");
     assertEquals(0, run.exit(), run.err());
     ChannelLink link = ChannelLink.parse(run.out().strip());
@@ -66,6 +66,7 @@ class LiveCommandsTest {
       port = s.getLocalPort();
     }
     CompletableFuture<ProbeCommandTest.Run> broadcast = CompletableFuture.supplyAsync(() -> swarmtv("broadcast",
+        "--no-public", "--no-lan",
         "--key", key.toString(), "--input", "udp://@127.0.0.1:" + port, "--stop-after", "5"));
     Thread.sleep(1000); // the socket is bound before ffmpeg starts sending
     RealTools.run(Duration.ofSeconds(30), "ffmpeg", "-v", "error", "-re", "-i", TestFeeds.H264_BFRAMES_25.path().toString(),
@@ -79,17 +80,18 @@ class LiveCommandsTest {
 
   @Test
   void broadcastRejectsBadUsageWithOneLine(@TempDir Path dir) {
-    ProbeCommandTest.Run scheme = swarmtv("broadcast", "--key", dir.resolve("k").toString(), "--input", "rtp://1.2.3.4:5");
+    ProbeCommandTest.Run scheme = swarmtv("broadcast", "--no-public", "--no-lan", "--key", dir.resolve("k").toString(),
+        "--input", "rtp://1.2.3.4:5");
     assertEquals(2, scheme.exit());
     assertTrue(scheme.err().contains("unsupported input scheme 'rtp://'"), scheme.err());
 
-    ProbeCommandTest.Run noKey = swarmtv("broadcast", "--key", dir.resolve("missing.key").toString(),
+    ProbeCommandTest.Run noKey = swarmtv("broadcast", "--no-public", "--no-lan", "--key", dir.resolve("missing.key").toString(),
         "--input", TestFeeds.H264_BFRAMES_25.path().toString());
     assertEquals(1, noKey.exit());
     assertTrue(noKey.err().contains("missing.key"), noKey.err());
     assertEquals(1, noKey.err().strip().lines().count(), noKey.err());
 
-    ProbeCommandTest.Run loopLive = swarmtv("broadcast", "--key", dir.resolve("k").toString(),
+    ProbeCommandTest.Run loopLive = swarmtv("broadcast", "--no-public", "--no-lan", "--key", dir.resolve("k").toString(),
         "--input", "udp://@127.0.0.1:1", "--loop");
     assertEquals(2, loopLive.exit(), loopLive.err());
   }
@@ -104,6 +106,7 @@ class LiveCommandsTest {
     }
     int finalPort = port;
     CompletableFuture<ProbeCommandTest.Run> broadcast = CompletableFuture.supplyAsync(() -> swarmtv("broadcast",
+        "--no-public", "--no-lan",
         "--key", key.toString(), "--input", TestFeeds.H264_BFRAMES_25.path().toString(), "--loop", "--name", "Loopback News",
         "--port", Integer.toString(finalPort), "--bind", "127.0.0.1", "--stop-after", "9"));
     Thread.sleep(1500);

@@ -1,0 +1,108 @@
+package io.swarmtv.app;
+
+import io.swarmtv.discovery.PeerDiscovery;
+import io.swarmtv.discovery.PublicTrackers;
+import io.swarmtv.discovery.lan.LanDiscovery;
+import io.swarmtv.discovery.lan.LanInterfaces;
+import io.swarmtv.discovery.tracker.TrackerClients;
+import io.swarmtv.discovery.tracker.TrackerSettings;
+import io.swarmtv.ingest.MicrosClock;
+import io.swarmtv.swarm.PeerSource;
+import java.io.PrintWriter;
+import java.net.NetworkInterface;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** How a role finds peers: {@code --tracker}, {@code --no-public}, {@code --interface}, {@code --no-lan}. */
+final class DiscoveryOptions {
+  @Spec(Spec.Target.MIXEE) CommandSpec spec;
+
+  @Option(names = "--tracker", paramLabel = "URL",
+      description = "A BitTorrent tracker (http, https or udp) to announce to, besides the public ones and the link's; "
+          + "repeatable.")
+  List<String> trackers = new ArrayList<>();
+
+  @Option(names = "--no-public",
+      description = "Use no public tracker (and no public DHT router): only --tracker, the link's own trackers and "
+          + "the LAN.")
+  boolean noPublic;
+
+  @Option(names = "--interface", paramLabel = "NAME",
+      description = "A network interface for LAN discovery; repeatable (default: the host's private-address LAN "
+          + "interfaces, never loopback).")
+  List<String> interfaces = new ArrayList<>();
+
+  @Option(names = "--no-lan", description = "Do not look for peers on the local network by multicast.")
+  boolean noLan;
+
+  /** False under {@code --no-public}: no public trackers, and no public DHT routers either. */
+  boolean usePublic() {
+    return !noPublic;
+  }
+
+  /** The {@code --tracker} URLs, checked. */
+  List<URI> extraTrackers() {
+    List<URI> out = new ArrayList<>();
+    for (String t : trackers) {
+      URI uri;
+      try {
+        uri = new URI(t);
+      } catch (URISyntaxException e) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--tracker '" + t + "' is not a URL: " + e.getReason());
+      }
+      if (!TrackerClients.supports(uri)) {
+        throw new CommandLine.ParameterException(spec.commandLine(),
+            "--tracker '" + t + "' is not an http, https or udp URL with a host");
+      }
+      if (!out.contains(uri)) {
+        out.add(uri);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Starts discovery: the public trackers unless {@code --no-public}, the {@code --tracker}s, and
+   * LAN multicast on the chosen interfaces unless {@code --no-lan}. Says what it runs on {@code err}.
+   */
+  PeerDiscovery start(MicrosClock clock, PrintWriter err) {
+    if (noLan && !interfaces.isEmpty()) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--interface and --no-lan contradict each other");
+    }
+    List<URI> common = new ArrayList<>(noPublic ? List.of() : PublicTrackers.DEFAULT);
+    extraTrackers().stream().filter(t -> !common.contains(t)).forEach(common::add);
+    List<NetworkInterface> lan = List.of();
+    if (!noLan) {
+      try {
+        lan = interfaces.isEmpty() ? LanInterfaces.homeNetwork() : LanInterfaces.named(interfaces);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--interface: " + e.getMessage());
+      }
+    }
+    PeerDiscovery discovery = PeerDiscovery.start(common, TrackerSettings.DEFAULT, clock);
+    String lanText = "off";
+    if (!lan.isEmpty()) {
+      try {
+        LanDiscovery l = LanDiscovery.start(lan, LanDiscovery.BEP14_GROUP, clock);
+        discovery.addFinder(PeerSource.LAN, l).closeWith(l);
+        lanText = String.join(", ", l.interfaceNames());
+      } catch (IllegalStateException e) {
+        discovery.close();
+        throw new UserException(e.getMessage() + "; name other interfaces with --interface, or turn it off with --no-lan");
+      }
+    } else if (!noLan) {
+      lanText = "off (no private-address LAN interface found; name one with --interface)";
+    }
+    err.println("discovery: " + (common.isEmpty() ? "no common trackers" : common.size() + " tracker"
+        + (common.size() == 1 ? "" : "s") + (noPublic ? "" : " (public ones included; --no-public turns them off)"))
+        + " | LAN " + lanText);
+    err.flush();
+    return discovery;
+  }
+}
