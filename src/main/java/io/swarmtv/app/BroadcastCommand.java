@@ -90,7 +90,7 @@ final class BroadcastCommand implements Callable<Integer> {
     MicrosClock clock = MicrosClock.system();
     try (PeerTransport transport = PeerTransports.start(port, bind, "--port");
         ChannelSwarm swarm = ChannelSwarm.source(transport, key.id(), SwarmSettings.DEFAULT, clock);
-        PeerDiscovery peers = discovery.start(clock, err);
+        PeerDiscovery peers = discovery.start(clock, err, bind, transport.port(), null);
         ChannelDiscovery found = peers.join(InfoHash.of(key.id().infoHash()), transport.port(), link.trackers(), true,
             swarm::addPeer)) {
       out.println(link);

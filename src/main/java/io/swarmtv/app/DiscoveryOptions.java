@@ -8,10 +8,16 @@ import io.swarmtv.discovery.tracker.TrackerClients;
 import io.swarmtv.discovery.tracker.TrackerSettings;
 import io.swarmtv.ingest.MicrosClock;
 import io.swarmtv.swarm.PeerSource;
+import io.swarmtv.discovery.dht.DhtNode;
+import io.swarmtv.discovery.dht.DhtSettings;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine;
@@ -19,7 +25,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** How a role finds peers: {@code --tracker}, {@code --no-public}, {@code --interface}, {@code --no-lan}. */
+/** How a role finds peers: trackers, the LAN, the DHT, and whether public trackers and routers are used. */
 final class DiscoveryOptions {
   @Spec(Spec.Target.MIXEE) CommandSpec spec;
 
@@ -40,6 +46,13 @@ final class DiscoveryOptions {
 
   @Option(names = "--no-lan", description = "Do not look for peers on the local network by multicast.")
   boolean noLan;
+
+  @Option(names = "--no-dht", description = "Do not look for peers in the Mainline DHT.")
+  boolean noDht;
+
+  @Option(names = "--dht-node", paramLabel = "HOST:PORT", converter = HostPort.class, split = ",",
+      description = "A DHT node to join the DHT through, besides the public routers; repeatable.")
+  List<InetSocketAddress> dhtNodes = new ArrayList<>();
 
   /** False under {@code --no-public}: no public trackers, and no public DHT routers either. */
   boolean usePublic() {
@@ -68,10 +81,12 @@ final class DiscoveryOptions {
   }
 
   /**
-   * Starts discovery: the public trackers unless {@code --no-public}, the {@code --tracker}s, and
-   * LAN multicast on the chosen interfaces unless {@code --no-lan}. Says what it runs on {@code err}.
+   * Starts discovery: the public trackers unless {@code --no-public}, the {@code --tracker}s, LAN
+   * multicast on the chosen interfaces unless {@code --no-lan}, and a DHT node on UDP
+   * {@code dhtPort} of {@code bind} unless {@code --no-dht}, keeping its node table in
+   * {@code dataDir} (null: nowhere). Says what it runs on {@code err}.
    */
-  PeerDiscovery start(MicrosClock clock, PrintWriter err) {
+  PeerDiscovery start(MicrosClock clock, PrintWriter err, InetAddress bind, int dhtPort, Path dataDir) {
     if (noLan && !interfaces.isEmpty()) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--interface and --no-lan contradict each other");
     }
@@ -99,9 +114,26 @@ final class DiscoveryOptions {
     } else if (!noLan) {
       lanText = "off (no private-address LAN interface found; name one with --interface)";
     }
+    String dhtText = "off";
+    if (!noDht) {
+      List<InetSocketAddress> bootstrap = new ArrayList<>(noPublic ? List.of() : DhtSettings.PUBLIC_ROUTERS);
+      bootstrap.addAll(dhtNodes);
+      DhtNode dht;
+      try {
+        dht = DhtNode.start(DhtSettings.of(bind, dhtPort, bootstrap, dataDir));
+      } catch (IOException e) {
+        discovery.close();
+        throw new UserException("cannot open UDP port " + dhtPort + " for the DHT (" + e.getMessage()
+            + "); free it, or turn the DHT off with --no-dht");
+      }
+      discovery.addFinder(PeerSource.DHT, (hash, port, found) -> dht.track(hash.bytes(), port, found)).closeWith(dht);
+      dhtText = "UDP " + dht.localAddress().getPort() + (bootstrap.isEmpty()
+          ? ", no bootstrap node (--dht-node names one)" : ", " + bootstrap.size() + " bootstrap node"
+          + (bootstrap.size() == 1 ? "" : "s"));
+    }
     err.println("discovery: " + (common.isEmpty() ? "no common trackers" : common.size() + " tracker"
         + (common.size() == 1 ? "" : "s") + (noPublic ? "" : " (public ones included; --no-public turns them off)"))
-        + " | LAN " + lanText);
+        + " | LAN " + lanText + " | DHT " + dhtText);
     err.flush();
     return discovery;
   }
