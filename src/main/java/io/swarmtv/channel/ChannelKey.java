@@ -1,8 +1,8 @@
 package io.swarmtv.channel;
 
+import io.swarmtv.config.AtomicFile;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -11,15 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.EnumSet;
-import java.util.Set;
 import org.bouncycastle.math.ec.rfc8032.Ed25519;
 
 /** A channel's Ed25519 private key, which its broadcaster holds, and its {@link ChannelId}. */
@@ -28,8 +23,6 @@ public final class ChannelKey {
   private static final String PEM_END = "-----END PRIVATE KEY-----";
   // A PEM Ed25519 key is 119 bytes; anything much bigger is the wrong file.
   private static final long MAX_FILE_SIZE = 64 * 1024;
-  private static final Set<PosixFilePermission> OWNER_ONLY =
-      EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
 
   private final byte[] seed;
   private final ChannelId id;
@@ -72,37 +65,18 @@ public final class ChannelKey {
     if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
       throw refuseOverwrite(file);
     }
-    Path absolute = file.toAbsolutePath();
-    Path dir = absolute.getParent();
     byte[] der = Pkcs8Ed25519.encode(seed);
     String base64 = Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der);
     byte[] pem = (PEM_BEGIN + "\n" + base64 + "\n" + PEM_END + "\n")
         .getBytes(StandardCharsets.US_ASCII);
     Arrays.fill(der, (byte) 0);
-    // Created 0600 from the start (umask can only remove bits), so the secret is never readable
-    // by others, not even briefly.
-    Path temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp",
-        PosixFilePermissions.asFileAttribute(OWNER_ONLY));
     try {
-      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-        ByteBuffer buffer = ByteBuffer.wrap(pem);
-        while (buffer.hasRemaining()) {
-          channel.write(buffer);
-        }
-        channel.force(true);
-      }
-      // link(2) publishes the finished file atomically and, unlike rename(2), fails if the
-      // target exists, closing the race with the check above.
-      try {
-        Files.createLink(absolute, temp);
-      } catch (FileAlreadyExistsException e) {
-        throw refuseOverwrite(file);
-      }
+      AtomicFile.createNew(file, pem);
+    } catch (FileAlreadyExistsException e) {
+      throw refuseOverwrite(file);
     } finally {
       Arrays.fill(pem, (byte) 0);
-      Files.deleteIfExists(temp);
     }
-    syncDirectory(dir);
   }
 
   /**
@@ -194,16 +168,6 @@ public final class ChannelKey {
       return Base64.getDecoder().decode(body);
     } catch (IllegalArgumentException e) {
       throw new InvalidKeyFileException(file, "bad base64 in PEM block: " + e.getMessage());
-    }
-  }
-
-  private static void syncDirectory(Path dir) {
-    // Makes the new name durable; not every platform can open a directory, and the file itself
-    // is already on disk, so failing here is not worth failing the write.
-    try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
-      channel.force(true);
-    } catch (IOException | UnsupportedOperationException ignored) {
-      // best effort
     }
   }
 

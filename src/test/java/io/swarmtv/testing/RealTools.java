@@ -26,8 +26,12 @@ public final class RealTools {
   /** What a finished process left behind. */
   public record ProcessResult(int exitCode, String stdout, String stderr) {}
 
-  /** Whether {@code tool} is an executable on the PATH. */
+  /** Whether {@code tool} is an executable on the PATH, or at that path if it names one. */
   public static boolean available(String tool) {
+    if (tool.contains("/")) {
+      Path p = Path.of(tool);
+      return Files.isRegularFile(p) && Files.isExecutable(p);
+    }
     String path = System.getenv("PATH");
     if (path == null) {
       return false;
