@@ -23,7 +23,7 @@ final class PageHandler extends Handler.Abstract {
   static final String PREFIX = "/page/";
   private static final String PAGE = "/io/swarmtv/web/page/";
   private static final String HLS_JS = "/META-INF/resources/webjars/hls.js/1.4.12/dist/hls.min.js";
-  private static final Pattern FILE = Pattern.compile("[a-z0-9-]{1,40}\\.(html|css|js|svg)");
+  private static final Pattern FILE = Pattern.compile("[a-z0-9-]{1,40}(\\.min)?\\.(html|css|js|svg)");
   private static final Map<String, String> TYPES = Map.of(
       "html", "text/html; charset=utf-8",
       "css", "text/css; charset=utf-8",
