@@ -196,6 +196,7 @@ $('#add-form').onsubmit = async (ev) => {
   const body = { link: $('#add-link').value };
   if ($('#add-name').value.trim()) body.name = $('#add-name').value.trim();
   if ($('#add-logo').value.trim()) body.logo = $('#add-logo').value.trim();
+  $('#add-error').textContent = '';
   try {
     update(await api('POST', '/api/channels', body));
     $('#add-error').textContent = '';
