@@ -6,7 +6,14 @@ import io.swarmtv.hls.HlsSettings;
 import io.swarmtv.ingest.MicrosClock;
 import io.swarmtv.swarm.SwarmSettings;
 import io.swarmtv.swarm.net.PeerTransport;
+import io.swarmtv.web.ChannelOpeningHandler;
 import io.swarmtv.web.ManagementHandler;
+import io.swarmtv.web.MediaHandlers;
+import java.net.InetSocketAddress;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.server.Handler;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,12 +31,21 @@ final class GatewayFixture implements AutoCloseable {
   final GatewayRuntime runtime;
   private final Server server;
   private final ServerConnector connector;
+  private ScheduledExecutorService ticker;
 
   GatewayFixture(Path dataDir, MicrosClock clock, long idleMicros, boolean ticking) throws Exception {
+    this(dataDir, clock, idleMicros, ticking, List.of());
+  }
+
+  /**
+   * @param peers peers offered to every joined channel (a broadcaster on loopback)
+   */
+  GatewayFixture(Path dataDir, MicrosClock clock, long idleMicros, boolean ticking, List<InetSocketAddress> peers)
+      throws Exception {
     this.transport = PeerTransports.start(0, InetAddress.getLoopbackAddress(), "--peer-port");
     GatewayRuntime r;
     try {
-      r = GatewayRuntime.open(dataDir, transport, List.of(), SwarmSettings.DEFAULT, HlsSettings.DEFAULT, clock,
+      r = GatewayRuntime.open(dataDir, transport, peers, SwarmSettings.DEFAULT, HlsSettings.DEFAULT, clock,
           idleMicros, directory);
     } catch (ConfigException | RuntimeException e) {
       transport.close();
@@ -46,9 +62,14 @@ final class GatewayFixture implements AutoCloseable {
     connector.setHost("127.0.0.1");
     connector.setPort(0);
     server.addConnector(connector);
-    server.setHandler(new ManagementHandler(runtime));
+    // As the gateway routes: the management paths first, then the media handlers (HLS, TS, M3U),
+    // which find a channel that was not joined because the opening handler joined it just before.
+    server.setHandler(new Handler.Sequence(new ManagementHandler(runtime), new ChannelOpeningHandler(runtime),
+        MediaHandlers.of(directory, pool)));
     server.setStopTimeout(0); // open event streams would hold a graceful stop for its whole timeout
     server.start();
+    ticker = Executors.newSingleThreadScheduledExecutor();
+    ticker.scheduleAtFixedRate(directory::tick, 20, 20, TimeUnit.MILLISECONDS);
   }
 
   GatewayFixture(Path dataDir) throws Exception {
@@ -65,6 +86,9 @@ final class GatewayFixture implements AutoCloseable {
 
   @Override
   public void close() throws Exception {
+    if (ticker != null) {
+      ticker.shutdownNow();
+    }
     server.stop();
     runtime.close();
     transport.close();
