@@ -7,4 +7,7 @@ import java.util.function.Consumer;
 interface EventSink {
   /** Writes {@code frame}; calls {@code done} when it is sent, or {@code failed} when the client is gone. */
   void send(String frame, Runnable done, Consumer<Throwable> failed);
+
+  /** Ends the stream (the gateway is stopping); called once, with no frame on its way. */
+  default void end() {}
 }

@@ -44,6 +44,13 @@ final class EventStream {
     }
   }
 
+  /** Ends every client's stream, so the server can stop gracefully; new clients are still taken. */
+  void endAll() {
+    for (Client c : clients) {
+      c.end();
+    }
+  }
+
   int clients() {
     return clients.size();
   }
@@ -59,6 +66,7 @@ final class EventStream {
     private boolean sending;
     private String next;
     private boolean closed;
+    private boolean ending;
 
     private Client(String base, EventSink sink) {
       this.base = base;
@@ -67,7 +75,7 @@ final class EventStream {
 
     private void offer(String frame) {
       synchronized (this) {
-        if (closed) {
+        if (closed || ending) {
           return;
         }
         if (sending) {
@@ -84,12 +92,39 @@ final class EventStream {
       synchronized (this) {
         again = next;
         next = null;
-        sending = again != null && !closed;
+        sending = again != null && !closed && !ending;
         if (!sending) {
-          return;
+          if (ending && !closed) {
+            closed = true;
+            again = null;
+          } else {
+            return;
+          }
         }
       }
+      if (again == null) {
+        clients.remove(this);
+        sink.end();
+        return;
+      }
       sink.send(again, this::sent, error -> close());
+    }
+
+    /** Ends this client's stream once the frame on its way (if any) is sent. */
+    private void end() {
+      synchronized (this) {
+        if (closed || ending) {
+          return;
+        }
+        ending = true;
+        next = null;
+        if (sending) {
+          return; // sent() ends it
+        }
+        closed = true;
+      }
+      clients.remove(this);
+      sink.end();
     }
 
     /** Stops sending to this client. */

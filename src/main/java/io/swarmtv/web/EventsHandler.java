@@ -38,11 +38,20 @@ final class EventsHandler extends Handler.Abstract.NonBlocking {
     headers.put(HttpHeader.CONTENT_TYPE, "text/event-stream; charset=utf-8");
     headers.put(HttpHeader.CACHE_CONTROL, "no-store");
     headers.put("X-Accel-Buffering", "no"); // a reverse proxy in front must not hold events back
-    EventSink sink = (frame, done, failed) -> response.write(false,
-        ByteBuffer.wrap(frame.getBytes(StandardCharsets.UTF_8)), Callback.from(done, error -> {
+    EventSink sink = new EventSink() {
+      @Override
+      public void send(String frame, Runnable done, java.util.function.Consumer<Throwable> failed) {
+        response.write(false, ByteBuffer.wrap(frame.getBytes(StandardCharsets.UTF_8)), Callback.from(done, error -> {
           failed.accept(error);
           callback.failed(error);
         }));
+      }
+
+      @Override
+      public void end() {
+        response.write(true, null, callback);
+      }
+    };
     EventStream.Client client = stream.subscribe(base, sink);
     if (client == null) {
       headers.put(HttpHeader.CONTENT_TYPE, ApiRequests.JSON_TYPE);

@@ -50,7 +50,9 @@ class GatewayApiTest {
 
   @AfterEach
   void stop() throws Exception {
-    gateway.close();
+    if (gateway != null) {
+      gateway.close();
+    }
   }
 
   private static String newLink(String name) {
@@ -243,7 +245,18 @@ class GatewayApiTest {
     assertEquals(id, seen.get("id").asText());
     assertEquals("Live", seen.get("name").asText());
     assertEquals(gateway.base() + "/ts/" + id, seen.get("urls").get("ts").asText());
-    events.body().close();
+
+    // Stopping the gateway ends the open stream rather than holding the stop to its timeout.
+    gateway.close();
+    gateway = null;
+    assertFalse(CompletableFuture.supplyAsync(() -> {
+      while (lines.hasNext()) {
+        if (lines.next().startsWith("data: ")) {
+          continue; // a last update on the way is fine
+        }
+      }
+      return false;
+    }).get(10, TimeUnit.SECONDS), "the event stream ended");
   }
 
   /** The next {@code status} event's data, waiting at most 10 s. */

@@ -66,7 +66,7 @@ final class GatewayFixture implements AutoCloseable {
     // which find a channel that was not joined because the opening handler joined it just before.
     server.setHandler(new Handler.Sequence(new ManagementHandler(runtime), new ChannelOpeningHandler(runtime),
         MediaHandlers.of(directory, pool)));
-    server.setStopTimeout(0); // open event streams would hold a graceful stop for its whole timeout
+    server.setStopTimeout(5_000);
     server.start();
     ticker = Executors.newSingleThreadScheduledExecutor();
     ticker.scheduleAtFixedRate(directory::tick, 20, 20, TimeUnit.MILLISECONDS);
