@@ -45,6 +45,14 @@ try {
   console.log('viewers shown: ' + viewers);
 } catch (e) {
   console.error(e.message);
+  try {
+    const page = context.pages()[0];
+    console.error('video: ' + JSON.stringify(await page.evaluate(() => {
+      const v = document.querySelector('#player');
+      return { src: v.currentSrc, time: v.currentTime, readyState: v.readyState, networkState: v.networkState,
+        error: v.error && { code: v.error.code, message: v.error.message } };
+    })));
+  } catch (ignored) { /* the page is gone */ }
   process.exitCode = 1;
 } finally {
   if (context) await context.close();

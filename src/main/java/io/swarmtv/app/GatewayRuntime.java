@@ -172,17 +172,20 @@ public final class GatewayRuntime implements GatewayControl, ChannelOpener, Auto
   @Override
   public ChannelHls open(String id, String hlsClient) {
     ChannelHls hls = directory.get(id);
+    Optional<ChannelEntry> entry = entry(id);
     if (hls == null) {
-      Optional<ChannelEntry> entry = entry(id).filter(e -> !e.stopped());
-      if (entry.isEmpty()) {
+      if (entry.isEmpty() || entry.get().stopped()) {
         return null;
       }
       hls = join(entry.get()).hls;
     }
-    if (hlsClient != null) {
+    if (hlsClient != null && entry.isPresent()) {
       long now = clock.nowMicros();
       hlsViewers.seen(id, hlsClient, now);
-      JoinedChannel j = joinedNow().get(entry(id).map(ChannelEntry::id).orElse(null));
+      JoinedChannel j;
+      synchronized (this) {
+        j = joined.get(entry.get().id());
+      }
       if (j != null) {
         j.watched(now);
       }

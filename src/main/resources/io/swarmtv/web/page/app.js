@@ -160,10 +160,21 @@ function applyStatus(s) {
   $('#no-channels').hidden = s.channels.length > 0;
 }
 
+// A channel joined a moment ago has no segment yet and its playlist answers 503: try again.
+const RETRY_MS = 2000;
+let retry = null;
+
+function retryPreview(id) {
+  clearTimeout(retry);
+  retry = setTimeout(() => { if (previewId === id) preview(id); }, RETRY_MS);
+}
+
 function preview(id) {
   const c = rows.get(id).channel;
   const video = $('#player');
   previewId = id;
+  clearTimeout(retry);
+  video.onerror = () => retryPreview(id);
   $('#preview-name').textContent = c.name;
   $('#preview').hidden = false;
   if (hls) { hls.destroy(); hls = null; }
@@ -172,6 +183,7 @@ function preview(id) {
     video.src = c.urls.hls;
   } else if (window.Hls && Hls.isSupported()) {
     hls = new Hls({ lowLatencyMode: true });
+    hls.on(Hls.Events.ERROR, (event, data) => { if (data.fatal) retryPreview(id); });
     hls.loadSource(c.urls.hls);
     hls.attachMedia(video);
   } else {
@@ -182,6 +194,8 @@ function preview(id) {
 
 function closePreview() {
   const video = $('#player');
+  clearTimeout(retry);
+  video.onerror = null;
   if (hls) { hls.destroy(); hls = null; }
   video.removeAttribute('src');
   video.load();
