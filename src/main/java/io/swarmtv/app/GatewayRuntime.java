@@ -24,6 +24,7 @@ import io.swarmtv.web.ChannelStatus;
 import io.swarmtv.web.GatewayControl;
 import io.swarmtv.web.GatewayStatus;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -289,6 +290,13 @@ public final class GatewayRuntime implements GatewayControl, ChannelOpener, Auto
   @Override
   public void onUpdate(Runnable listener) {
     listeners.add(listener);
+  }
+
+  /** One status line per joined channel, for the gateway's foreground output. */
+  public void printStatus(PrintWriter out) {
+    for (Map.Entry<ChannelId, JoinedChannel> e : joinedNow().entrySet()) {
+      SwarmStatus.print(out, label(e.getKey(), e.getValue().swarm), e.getValue().swarm.stats());
+    }
   }
 
   /** The channel list this runtime keeps. */
