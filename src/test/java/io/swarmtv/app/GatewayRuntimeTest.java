@@ -118,4 +118,16 @@ class GatewayRuntimeTest {
     assertEquals("Ours", status(id).name());
     assertEquals("Ours", status(id).customName());
   }
+
+  @Test
+  void joinOptionListsOnceAndStatusLinesNameTheJoinedChannels() {
+    ChannelLink link = new ChannelLink(ChannelKey.generate().id(), "From --join", List.of());
+    runtime.ensureListed(link);
+    runtime.ensureListed(link);
+    assertEquals(1, runtime.channels().size());
+    assertTrue(status(link.id().toString()).joined());
+    java.io.StringWriter text = new java.io.StringWriter();
+    runtime.printStatus(new java.io.PrintWriter(text));
+    assertTrue(text.toString().startsWith("From --join: 0 peers"), text.toString());
+  }
 }
