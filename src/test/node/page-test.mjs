@@ -47,6 +47,7 @@ try {
   await row.locator('.rename-input').fill('Renamed on the page');
   await row.locator('.rename-form button[type=submit]').click();
   await row.locator('.name', { hasText: 'Renamed on the page' }).waitFor();
+  await row.locator('.rename-form').waitFor({ state: 'hidden' });
   console.log('renamed');
 
   await row.locator('button.pin').click();
@@ -57,6 +58,12 @@ try {
   const qrOk = await row.locator('img.qr').evaluate(img => img.complete && img.naturalWidth > 0);
   if (!qrOk) throw new Error('the QR code did not load');
   console.log('qr shown');
+  if (process.env.SWARMTV_SCREENSHOT) {
+    // For a person to look at the layout: desktop, then a phone-sized viewport.
+    await page.screenshot({ path: process.env.SWARMTV_SCREENSHOT + '-desktop.png', fullPage: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: process.env.SWARMTV_SCREENSHOT + '-phone.png', fullPage: true });
+  }
 
   const video = await page.locator('#player').evaluate(v => ({
     airplay: v.getAttribute('x-webkit-airplay'), disabled: v.disableRemotePlayback,
