@@ -35,7 +35,7 @@ final class ApiHandler extends Handler.Abstract {
     }
     String method = request.getMethod();
     byte[] body = new byte[0];
-    if (!HttpMethod.GET.is(method) && !HttpMethod.HEAD.is(method) && !HttpMethod.DELETE.is(method)) {
+    if (HttpMethod.POST.is(method) || HttpMethod.PATCH.is(method) || HttpMethod.PUT.is(method)) {
       long declared = request.getLength();
       if (declared > ApiRequests.MAX_BODY_BYTES) {
         write(request, response, callback, tooLarge());
