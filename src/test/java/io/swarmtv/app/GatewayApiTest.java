@@ -176,6 +176,7 @@ class GatewayApiTest {
     assertEquals(405, send("DELETE", "/api/gateway", null).statusCode());
     assertEquals(405, send("POST", "/metrics", "{}").statusCode());
     assertEquals(405, send("POST", "/api/events", "{}").statusCode());
+    assertEquals(405, send("OPTIONS", "/api/channels", null).statusCode(), "no CORS preflight for changes from other sites");
   }
 
   @Test
