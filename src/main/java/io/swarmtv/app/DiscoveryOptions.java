@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
 final class DiscoveryOptions {
   @Spec(Spec.Target.MIXEE) CommandSpec spec;
 
-  @Option(names = "--tracker", paramLabel = "URL",
+  @Option(names = "--tracker", paramLabel = "URL", split = ",",
       description = "A BitTorrent tracker (http, https or udp) to announce to, besides the public ones and the link's; "
           + "repeatable.")
   List<String> trackers = new ArrayList<>();
@@ -39,7 +39,7 @@ final class DiscoveryOptions {
           + "the LAN.")
   boolean noPublic;
 
-  @Option(names = "--interface", paramLabel = "NAME",
+  @Option(names = "--interface", paramLabel = "NAME", split = ",",
       description = "A network interface for LAN discovery; repeatable (default: the host's private-address LAN "
           + "interfaces, never loopback).")
   List<String> interfaces = new ArrayList<>();

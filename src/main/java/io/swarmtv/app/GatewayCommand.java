@@ -1,27 +1,39 @@
 package io.swarmtv.app;
 
-import io.swarmtv.swarm.PeerSource;
 import io.swarmtv.channel.ChannelLink;
-import io.swarmtv.channel.ChannelMetadata;
 import io.swarmtv.channel.InvalidLinkException;
+import io.swarmtv.config.AtomicFile;
+import io.swarmtv.config.ConfigException;
+import io.swarmtv.discovery.PeerDiscovery;
+import io.swarmtv.dlna.DlnaChannel;
+import io.swarmtv.dlna.MediaServer;
+import io.swarmtv.dlna.MediaServerSettings;
+import io.swarmtv.dlna.PortMapper;
+import io.swarmtv.dlna.StreamFeatures;
+import io.swarmtv.dlna.UpnpStack;
 import io.swarmtv.hls.ChannelDirectory;
-import io.swarmtv.hls.ChannelHls;
 import io.swarmtv.hls.HlsSettings;
 import io.swarmtv.ingest.MicrosClock;
 import io.swarmtv.web.GatewayHttpServer;
+import io.swarmtv.web.ChannelOpeningHandler;
+import io.swarmtv.web.ChannelStatus;
+import io.swarmtv.web.ManagementHandler;
 import io.swarmtv.swarm.SwarmSettings;
-import io.swarmtv.swarm.net.ChannelSwarm;
 import io.swarmtv.swarm.net.PeerTransport;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,20 +43,35 @@ import picocli.CommandLine.Spec;
 /** {@code swarmtv gateway}: the home appliance, joining channels' swarms for the household. */
 @Command(name = "gateway", mixinStandardHelpOptions = true,
     description = {
-      "Joins channels' swarms on behalf of the household: receives, verifies and relays their",
-      "chunks, and serves them to the household's players over HTTP: live HLS (LL-HLS) at",
-      "/hls/CHANNEL/index.m3u8, a continuous MPEG-TS stream at /ts/CHANNEL and an M3U of every",
-      "channel at /playlist.m3u. DLNA and finding peers by tracker, DHT and LAN come in later",
-      "releases; today peers are given with --peer."
+      "Joins channels' swarms on behalf of the household: finds peers (trackers, the Mainline DHT,",
+      "the home network, --peer), receives, verifies and relays their chunks, and serves them to",
+      "the household's players: live HLS (LL-HLS) at /hls/CHANNEL/index.m3u8, a continuous MPEG-TS",
+      "stream at /ts/CHANNEL, an M3U of every channel at /playlist.m3u, a DLNA MediaServer that",
+      "smart TVs list by themselves, and a management page at /.",
+      "",
+      "Settings also come from swarmtv.conf in the data directory (written with every setting and",
+      "its default on first start); a flag overrides the file."
     })
 final class GatewayCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--join", required = true, paramLabel = "LINK",
-      description = "A channel link to join (swarmtv:...); repeatable.")
+  /** An unpinned channel no one watched for this long is left. */
+  static final long IDLE_MICROS = 5 * 60 * 1_000_000L;
+
+  /** The config file's name in the data directory. */
+  static final String CONFIG_FILE = "swarmtv.conf";
+  /** Options that are not settings of the config file: where it is, and what this run does. */
+  static final Set<String> NOT_SETTINGS = Set.of("--data", "--join", "--ready-file", "--stop-after");
+
+  @Option(names = "--data", paramLabel = "DIR", defaultValue = DEFAULT_DATA,
+      description = "Where the channel list, settings and " + CONFIG_FILE + " are kept (default: ${DEFAULT-VALUE}).")
+  Path dataDir;
+
+  @Option(names = "--join", paramLabel = "LINK",
+      description = "A channel link to add to the list and join (swarmtv:...); repeatable.")
   List<String> links = new ArrayList<>();
 
-  @Option(names = "--peer", paramLabel = "HOST:PORT", converter = HostPort.class,
+  @Option(names = "--peer", paramLabel = "HOST:PORT", converter = HostPort.class, split = ",",
       description = "A peer of the channels to connect to, such as the broadcaster; repeatable.")
   List<InetSocketAddress> peers = new ArrayList<>();
 
@@ -67,7 +94,50 @@ final class GatewayCommand implements Callable<Integer> {
       description = "Serve HTTP on this local address only (default: all).")
   InetAddress httpBind;
 
+  @CommandLine.Mixin DiscoveryOptions discovery;
+
+  @Option(names = "--dlna-name", paramLabel = "NAME",
+      description = "The name TVs list the gateway under (default: swarmtv on HOSTNAME).")
+  String dlnaName;
+
+  @Option(names = "--no-dlna", description = "Do not announce the channels to TVs over DLNA/UPnP.")
+  boolean noDlna;
+
+  @Option(names = "--no-port-mapping",
+      description = "Do not ask the home router (UPnP IGD) to forward the peer port.")
+  boolean noPortMapping;
+
+  @Option(names = "--ready-file", paramLabel = "FILE",
+      description = "Write the page's URL to FILE once every port is open (for service managers).")
+  Path readyFile;
+
   @CommandLine.Mixin StopAfterOption stopAfter;
+
+  private static final String DEFAULT_DATA = "${sys:user.home}/.swarmtv";
+
+  /**
+   * Reads the gateway's config file before the command line is parsed, if {@code args} run the
+   * gateway: the file is found through {@code --data}, which therefore cannot be a setting.
+   */
+  static void readConfig(CommandLine root, String[] args) throws ConfigException {
+    int at = java.util.Arrays.asList(args).indexOf("gateway");
+    if (at < 0) {
+      return;
+    }
+    Path data = null;
+    for (int i = at + 1; i < args.length; i++) {
+      if (args[i].equals("--data") && i + 1 < args.length) {
+        data = Path.of(args[i + 1]);
+      } else if (args[i].startsWith("--data=")) {
+        data = Path.of(args[i].substring("--data=".length()));
+      }
+    }
+    if (data == null) {
+      data = Path.of(System.getProperty("user.home"), ".swarmtv");
+    }
+    ConfigDefaults.install(root.getSubcommands().get("gateway").getCommandSpec(), data.resolve(CONFIG_FILE),
+        NOT_SETTINGS);
+  }
 
   @Override
   public Integer call() throws Exception {
@@ -90,47 +160,137 @@ final class GatewayCommand implements Callable<Integer> {
     SwarmSettings settings = SwarmSettings.DEFAULT.withUploadLimit(Math.round(uploadLimitMbit * 1e6 / 8));
     PrintWriter err = spec.commandLine().getErr();
     MicrosClock clock = MicrosClock.system();
-    Map<ChannelLink, ChannelSwarm> swarms = new LinkedHashMap<>();
+    writeConfigTemplate(err);
     ChannelDirectory served = new ChannelDirectory();
     try (PeerTransport transport = PeerTransports.start(peerPort, bind, "--peer-port");
-        GatewayHttpServer http = HttpPorts.start(httpBind, httpPort, "--http-port", served);
+        PeerDiscovery found = discovery.start(clock, err, bind, transport.port(), dataDir);
+        GatewayRuntime runtime = openRuntime(transport, ChannelPeers.discovering(peers, found), settings, clock, served);
+        GatewayHttpServer http = HttpPorts.start(httpBind, httpPort, "--http-port", served,
+            new ManagementHandler(runtime), new ChannelOpeningHandler(runtime));
+        Lan lan = startLan(transport.port(), http.port(), runtime, clock, err);
         Foreground fg = new Foreground()) {
-      for (ChannelLink link : channels) {
-        AtomicReference<ChannelSwarm> joined = new AtomicReference<>();
-        ChannelHls hls = new ChannelHls(link.id().toString(), () -> label(link, joined.get()), HlsSettings.DEFAULT, clock);
-        ChannelSwarm swarm = ChannelSwarm.peer(transport, link.id(), settings, clock, hls::accept);
-        joined.set(swarm);
-        served.add(hls);
-        swarms.put(link, swarm);
-        peers.forEach(p -> swarm.addPeer(p, PeerSource.MANUAL));
-      }
-      err.println("gateway: peer port " + transport.port() + ", HTTP port " + http.port() + ", joined " + channels.size()
-          + " channel" + (channels.size() == 1 ? "" : "s") + (peers.isEmpty() ? "; no --peer given, so no one to ask yet" : "")
-          + "; Ctrl-C stops");
+      channels.forEach(runtime::ensureListed);
+      runtime.startTicking();
+      List<ChannelStatus> listed = runtime.channels();
+      err.println("gateway: data in " + dataDir + ", peer port " + transport.port() + ", HTTP port " + http.port()
+          + ", " + listed.size() + " channel" + (listed.size() == 1 ? "" : "s") + " listed; Ctrl-C stops");
       String base = HttpPorts.base(httpBind, http.port());
-      for (ChannelLink link : channels) {
-        HttpPorts.printUrls(err, base, link.id().toString(), label(link, null));
+      err.println("management page: " + base + "/");
+      for (ChannelStatus c : listed) {
+        HttpPorts.printUrls(err, base, c.id(), c.name());
       }
       err.println("all channels (M3U): " + base + "/playlist.m3u");
       err.flush();
-      Runnable status = () -> swarms.forEach((link, swarm) -> SwarmStatus.print(err, label(link, swarm), swarm.stats()));
+      if (readyFile != null) {
+        AtomicFile.replace(readyFile, (base + "/\n").getBytes(StandardCharsets.UTF_8));
+      }
+      Runnable status = () -> {
+        runtime.printStatus(err);
+        lan.printStatus(err);
+      };
       try {
         fg.await(limit, () -> true, status);
       } finally {
         err.println("stopped; in all:");
         status.run();
-        swarms.values().forEach(ChannelSwarm::close);
       }
     }
     return 0;
   }
 
-  /** The channel's name: from its signed metadata once that came, else from its link. */
-  private static String label(ChannelLink link, ChannelSwarm swarm) {
-    ChannelMetadata m = swarm == null ? null : swarm.metadata();
-    if (m != null) {
-      return m.name();
+  private GatewayRuntime openRuntime(PeerTransport transport, ChannelPeers channelPeers, SwarmSettings settings,
+      MicrosClock clock, ChannelDirectory served) {
+    try {
+      return GatewayRuntime.open(dataDir, transport, channelPeers, settings, HlsSettings.DEFAULT, clock, IDLE_MICROS,
+          served);
+    } catch (ConfigException e) {
+      throw new UserException(e.getMessage() + "; fix or move it, or choose another --data directory", e);
     }
-    return link.name() != null ? link.name() : link.id().toString().substring(0, 12);
+  }
+
+  /** Writes the config file with every setting at its default, the first time the gateway starts. */
+  private void writeConfigTemplate(PrintWriter err) throws IOException {
+    Files.createDirectories(dataDir);
+    Path file = dataDir.resolve(CONFIG_FILE);
+    if (Files.exists(file)) {
+      return;
+    }
+    try {
+      AtomicFile.createNew(file, ConfigDefaults.template(spec, NOT_SETTINGS).getBytes(StandardCharsets.UTF_8));
+      err.println("wrote " + file + ": every setting at its default, to edit");
+    } catch (FileAlreadyExistsException raced) {
+      // another gateway on the same directory wrote it first
+    }
+  }
+
+  /** DLNA and port mapping, which share one UPnP stack on the LAN interfaces. */
+  private Lan startLan(int peerPort, int httpPort, GatewayRuntime runtime, MicrosClock clock, PrintWriter err) {
+    if (noDlna && noPortMapping) {
+      return Lan.NONE;
+    }
+    UpnpStack upnp;
+    try {
+      upnp = UpnpStack.start(discovery.interfaces, 0);
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      throw new UserException("UPnP (DLNA, port mapping): " + e.getMessage()
+          + "; name LAN interfaces with --interface, or use --no-dlna --no-port-mapping");
+    }
+    MediaServer dlna = null;
+    PortMapper mapper = null;
+    try {
+      if (!noDlna) {
+        String name = dlnaName != null ? dlnaName : MediaServerSettings.defaultName();
+        dlna = MediaServer.start(upnp, new MediaServerSettings(name, dataDir, httpPort, StreamFeatures.live()),
+            dlnaChannels(runtime));
+        MediaServer server = dlna;
+        runtime.onUpdate(() -> server.updateChannels(dlnaChannels(runtime)));
+        err.println("DLNA: TVs list the channels under \"" + name + "\" (on " + String.join(", ", upnp.interfaces()) + ")");
+      }
+      if (!noPortMapping) {
+        mapper = PortMapper.start(upnp, peerPort, "swarmtv peer port", Duration.ofHours(1), clock);
+      }
+    } catch (IOException | RuntimeException e) {
+      if (dlna != null) {
+        dlna.close();
+      }
+      upnp.close();
+      throw new UserException("UPnP (DLNA, port mapping) did not start: " + e.getMessage(), e);
+    }
+    return new Lan(upnp, dlna, mapper);
+  }
+
+  private static List<DlnaChannel> dlnaChannels(GatewayRuntime runtime) {
+    List<DlnaChannel> out = new ArrayList<>();
+    for (ChannelStatus c : runtime.channels()) {
+      if (!c.stopped()) {
+        out.add(new DlnaChannel(c.id(), c.name(), c.logo() == null ? null : URI.create(c.logo()), null));
+      }
+    }
+    return out;
+  }
+
+  /** The gateway's UPnP side: the stack, the MediaServer and the router's port mapping, each optional. */
+  private record Lan(UpnpStack upnp, MediaServer dlna, PortMapper mapper) implements AutoCloseable {
+    static final Lan NONE = new Lan(null, null, null);
+
+    void printStatus(PrintWriter err) {
+      if (mapper != null) {
+        err.println("port mapping: " + mapper.status().summary());
+        err.flush();
+      }
+    }
+
+    @Override
+    public void close() {
+      if (mapper != null) {
+        mapper.close();
+      }
+      if (dlna != null) {
+        dlna.close();
+      }
+      if (upnp != null) {
+        upnp.close();
+      }
+    }
   }
 }

@@ -64,7 +64,7 @@ public final class GatewayRuntime implements GatewayControl, ChannelOpener, Auto
   private final Path dataDir;
   private final ChannelList list;
   private final PeerTransport transport;
-  private final List<InetSocketAddress> peers;
+  private final ChannelPeers peers;
   private final HlsSettings hlsSettings;
   private final MicrosClock clock;
   private final long idleMicros;
@@ -77,13 +77,13 @@ public final class GatewayRuntime implements GatewayControl, ChannelOpener, Auto
   private ScheduledExecutorService ticker;
   private boolean closed;
 
-  private GatewayRuntime(Path dataDir, ChannelList list, PeerTransport transport, List<InetSocketAddress> peers,
+  private GatewayRuntime(Path dataDir, ChannelList list, PeerTransport transport, ChannelPeers peers,
       SwarmSettings swarmSettings, HlsSettings hlsSettings, MicrosClock clock, long idleMicros,
       ChannelDirectory directory) {
     this.dataDir = dataDir;
     this.list = list;
     this.transport = transport;
-    this.peers = List.copyOf(peers);
+    this.peers = peers;
     this.swarmSettings = swarmSettings;
     this.hlsSettings = hlsSettings;
     this.clock = clock;
@@ -96,13 +96,13 @@ public final class GatewayRuntime implements GatewayControl, ChannelOpener, Auto
    * Opens the channel list and settings in {@code dataDir} and joins the pinned channels. Call
    * {@link #startTicking} to have idle channels left and figures pushed.
    *
-   * @param peers peers to offer every channel's swarm (the user's {@code --peer})
+   * @param peers how a joined channel finds its peers (the user's {@code --peer}s, discovery)
    * @param swarmSettings settings for each swarm; a saved upload limit replaces theirs
    * @param idleMicros how long an unpinned channel stays joined with no viewer
    * @param directory where joined channels are served from
    * @throws ConfigException when a file in the data directory is unusable
    */
-  public static GatewayRuntime open(Path dataDir, PeerTransport transport, List<InetSocketAddress> peers,
+  public static GatewayRuntime open(Path dataDir, PeerTransport transport, ChannelPeers peers,
       SwarmSettings swarmSettings, HlsSettings hlsSettings, MicrosClock clock, long idleMicros,
       ChannelDirectory directory) throws ConfigException {
     try {
@@ -296,7 +296,12 @@ public final class GatewayRuntime implements GatewayControl, ChannelOpener, Auto
   public void printStatus(PrintWriter out) {
     for (Map.Entry<ChannelId, JoinedChannel> e : joinedNow().entrySet()) {
       SwarmStatus.print(out, label(e.getKey(), e.getValue().swarm), e.getValue().swarm.stats());
+      String search = e.getValue().search.describe(clock.nowMicros());
+      if (!search.isEmpty()) {
+        out.println("  " + search);
+      }
     }
+    out.flush();
   }
 
   /** The channel list this runtime keeps. */
@@ -353,8 +358,8 @@ public final class GatewayRuntime implements GatewayControl, ChannelOpener, Auto
       ChannelHls hls = new ChannelHls(id, () -> label(link.id(), swarm[0]), hlsSettings, clock);
       swarm[0] = ChannelSwarm.peer(transport, link.id(), swarmSettings, clock, hls::accept);
       directory.add(hls);
-      peers.forEach(p -> swarm[0].addPeer(p, PeerSource.MANUAL));
-      j = new JoinedChannel(swarm[0], hls, clock.nowMicros());
+      ChannelPeers.Search search = peers.find(link, transport.port(), swarm[0]::addPeer);
+      j = new JoinedChannel(swarm[0], hls, search, clock.nowMicros());
       joined.put(entry.id(), j);
       log.info("joined channel {} ({})", id, entry.displayName());
     }
@@ -372,6 +377,7 @@ public final class GatewayRuntime implements GatewayControl, ChannelOpener, Auto
     }
     directory.remove(id.toString());
     hlsViewers.forget(id.toString());
+    j.search.close();
     j.swarm.close();
     log.info("left channel {}", id);
     updated();

@@ -15,12 +15,13 @@ import java.util.Collections;
 final class HttpPorts {
   private HttpPorts() {}
 
-  static GatewayHttpServer start(InetAddress bind, int port, String option, ChannelDirectory channels) throws Exception {
+  static GatewayHttpServer start(InetAddress bind, int port, String option, ChannelDirectory channels,
+      org.eclipse.jetty.server.Handler... front) throws Exception {
     if (port < 0 || port > 65535) {
       throw new UserException(option + " " + port + " is not a port (0..65535)");
     }
     try {
-      return GatewayHttpServer.start(bind, port, channels);
+      return GatewayHttpServer.start(bind, port, channels, front);
     } catch (IOException e) {
       if (e instanceof BindException || e.getCause() instanceof BindException) {
         throw new UserException("cannot listen on HTTP port " + port + (bind == null ? "" : " of " + bind.getHostAddress())

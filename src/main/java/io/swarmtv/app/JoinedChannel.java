@@ -5,12 +5,13 @@ import io.swarmtv.swarm.SwarmStats;
 import io.swarmtv.swarm.net.ChannelSwarm;
 
 /**
- * A channel the gateway is in the swarm of now: its swarm, what serves it over HTTP, when someone
- * last watched it and its transfer rates over the last tick.
+ * A channel the gateway is in the swarm of now: its swarm, what serves it over HTTP, how it finds
+ * peers, when someone last watched it and its transfer rates over the last tick.
  */
 final class JoinedChannel {
   final ChannelSwarm swarm;
   final ChannelHls hls;
+  final ChannelPeers.Search search;
   private long lastWatchedMicros;
   private long lastDown;
   private long lastUp;
@@ -18,9 +19,10 @@ final class JoinedChannel {
   private long downBitsPerSecond;
   private long upBitsPerSecond;
 
-  JoinedChannel(ChannelSwarm swarm, ChannelHls hls, long nowMicros) {
+  JoinedChannel(ChannelSwarm swarm, ChannelHls hls, ChannelPeers.Search search, long nowMicros) {
     this.swarm = swarm;
     this.hls = hls;
+    this.search = search;
     this.lastWatchedMicros = nowMicros;
     this.lastMicros = nowMicros;
   }

@@ -2,6 +2,7 @@ package io.swarmtv.app;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import io.swarmtv.config.ConfigException;
 import java.io.PrintWriter;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -63,6 +64,26 @@ public final class Main implements Runnable {
     cl.setOut(out);
     cl.setErr(err);
     cl.setExecutionExceptionHandler(Main::handle);
+    try {
+      GatewayCommand.readConfig(cl, args);
+    } catch (ConfigException e) {
+      err.println("swarmtv gateway: " + e.getMessage());
+      err.flush();
+      return CommandLine.ExitCode.SOFTWARE;
+    }
+    CommandLine.IParameterExceptionHandler usage = cl.getParameterExceptionHandler();
+    cl.setParameterExceptionHandler((e, rest) -> {
+      // A bad value that came from a config file, not the command line: say which line.
+      CommandLine.Model.ArgSpec arg = e.getArgSpec();
+      if (arg instanceof CommandLine.Model.OptionSpec o && o.command().defaultValueProvider() instanceof ConfigDefaults d
+          && d.where(o) != null && (e.getCommandLine().getParseResult() == null
+          || !e.getCommandLine().getParseResult().hasMatchedOption(o))) {
+        e.getCommandLine().getErr().println(e.getCommandLine().getCommandSpec().qualifiedName() + ": " + d.where(o)
+            + ": " + e.getMessage());
+        return CommandLine.ExitCode.USAGE;
+      }
+      return usage.handleParseException(e, rest);
+    });
     return cl.execute(args);
   }
 

@@ -45,6 +45,18 @@ public record PortMappingStatus(
     return state == State.MAPPED && externalAddress != null && isPublic(externalAddress);
   }
 
+  /** One line for the console: what the router does with our port, and whether that makes us reachable. */
+  public String summary() {
+    return switch (state) {
+      case SEARCHING -> "looking for a UPnP router to forward port " + port + " (none answered yet)";
+      case MAPPED -> router + " forwards " + (externalAddress == null ? "" : externalAddress.getHostAddress())
+          + ":" + port + " to us" + (reachable() ? "; reachable from the internet"
+          : "; but its outside address is not public (a second NAT?), so likely not reachable");
+      case FAILED -> "the router would not forward port " + port + (detail == null || detail.isEmpty() ? "" : ": " + detail);
+      case REMOVED -> "port " + port + " no longer forwarded";
+    };
+  }
+
   static boolean isPublic(InetAddress a) {
     if (!(a instanceof Inet4Address) || a.isSiteLocalAddress() || a.isLoopbackAddress() || a.isLinkLocalAddress()
         || a.isAnyLocalAddress() || a.isMulticastAddress()) {

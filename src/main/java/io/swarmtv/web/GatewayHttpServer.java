@@ -5,6 +5,9 @@ import java.net.InetAddress;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -29,7 +32,8 @@ public final class GatewayHttpServer implements AutoCloseable {
    *
    * @throws Exception when the port cannot be bound
    */
-  public static GatewayHttpServer start(InetAddress bind, int port, ChannelDirectory channels) throws Exception {
+  public static GatewayHttpServer start(InetAddress bind, int port, ChannelDirectory channels, Handler... front)
+      throws Exception {
     QueuedThreadPool pool = new QueuedThreadPool(64, 4);
     pool.setName("http");
     pool.setDaemon(true);
@@ -41,7 +45,11 @@ public final class GatewayHttpServer implements AutoCloseable {
     connector.setPort(port);
     connector.setIdleTimeout(60_000);
     server.addConnector(connector);
-    server.setHandler(new GatewayHandler(channels, pool));
+    // The management handler and the channel opener go first: they take /api, /metrics and / (any
+    // method), and join a listed channel before the media handlers look it up.
+    List<Handler> chain = new ArrayList<>(List.of(front));
+    chain.add(new GatewayHandler(channels, pool));
+    server.setHandler(new Handler.Sequence(chain));
     server.setStopTimeout(2_000);
     ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "hls ticks");

@@ -45,7 +45,7 @@ final class GatewayFixture implements AutoCloseable {
     this.transport = PeerTransports.start(0, InetAddress.getLoopbackAddress(), "--peer-port");
     GatewayRuntime r;
     try {
-      r = GatewayRuntime.open(dataDir, transport, peers, SwarmSettings.DEFAULT, HlsSettings.DEFAULT, clock,
+      r = GatewayRuntime.open(dataDir, transport, ChannelPeers.fixed(peers), SwarmSettings.DEFAULT, HlsSettings.DEFAULT, clock,
           idleMicros, directory);
     } catch (ConfigException | RuntimeException e) {
       transport.close();

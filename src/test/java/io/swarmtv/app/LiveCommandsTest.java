@@ -110,8 +110,9 @@ class LiveCommandsTest {
         "--key", key.toString(), "--input", TestFeeds.H264_BFRAMES_25.path().toString(), "--loop", "--name", "Loopback News",
         "--port", Integer.toString(finalPort), "--bind", "127.0.0.1", "--stop-after", "9"));
     Thread.sleep(1500);
-    ProbeCommandTest.Run gateway = swarmtv("gateway", "--join", keygen.out().strip(), "--peer", "127.0.0.1:" + port,
-        "--peer-port", "0", "--bind", "127.0.0.1", "--http-port", "0", "--http-bind", "127.0.0.1", "--stop-after", "5");
+    ProbeCommandTest.Run gateway = swarmtv("gateway", "--data", dir.resolve("gateway").toString(),
+        "--no-public", "--no-lan", "--no-dht", "--no-dlna", "--no-port-mapping",
+        "--join", keygen.out().strip(), "--peer", "127.0.0.1:" + port, "--peer-port", "0", "--bind", "127.0.0.1", "--http-port", "0", "--http-bind", "127.0.0.1", "--stop-after", "5");
     ProbeCommandTest.Run b = broadcast.get();
     assertEquals(0, gateway.exit(), gateway.err());
     assertEquals(0, b.exit(), b.err());
@@ -126,11 +127,11 @@ class LiveCommandsTest {
   }
 
   @Test
-  void gatewayRejectsBadLinksAndPeers() {
-    ProbeCommandTest.Run badLink = swarmtv("gateway", "--join", "swarmtv:nope");
+  void gatewayRejectsBadLinksAndPeers(@TempDir Path dir) {
+    ProbeCommandTest.Run badLink = swarmtv("gateway", "--data", dir.toString(), "--join", "swarmtv:nope");
     assertEquals(2, badLink.exit());
     assertTrue(badLink.err().contains("--join"), badLink.err());
-    ProbeCommandTest.Run badPeer = swarmtv("gateway", "--join",
+    ProbeCommandTest.Run badPeer = swarmtv("gateway", "--data", dir.toString(), "--join",
         "swarmtv:nqxemhm36jyzzd7eeuf6dlry3pxdudrpz3fhchiqg5g45b5suusq", "--peer", "127.0.0.1:99999");
     assertEquals(2, badPeer.exit());
     assertTrue(badPeer.err().contains("not 1..65535"), badPeer.err());

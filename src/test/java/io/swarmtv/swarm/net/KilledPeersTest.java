@@ -31,7 +31,9 @@ class KilledPeersTest {
       String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
       for (int i = 0; i < 5; i++) {
         List<String> cmd = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-            "io.swarmtv.app.Main", "gateway", "--join", link, "--peer-port", "0", "--bind", "127.0.0.1",
+            "io.swarmtv.app.Main", "gateway", "--data", dir.resolve("gateway-" + i).toString(), "--no-public",
+            "--no-lan", "--no-dht", "--no-dlna", "--no-port-mapping", "--http-port", "0", "--http-bind", "127.0.0.1",
+            "--join", link, "--peer-port", "0", "--bind", "127.0.0.1",
             "--peer", "127.0.0.1:" + swarm.sourceTransport.port()));
         for (int k = 0; k < 3; k++) {
           cmd.add("--peer");
