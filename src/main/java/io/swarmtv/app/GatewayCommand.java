@@ -231,7 +231,15 @@ final class GatewayCommand implements Callable<Integer> {
     UpnpStack upnp;
     try {
       upnp = UpnpStack.start(discovery.interfaces, 0);
-    } catch (IllegalArgumentException | IllegalStateException e) {
+    } catch (IllegalArgumentException e) {
+      if (discovery.interfaces.isEmpty()) {
+        // A machine with no home network (offline, a container) still serves HLS on its own.
+        err.println("DLNA and port mapping: off (" + e.getMessage() + ")");
+        return Lan.NONE;
+      }
+      throw new UserException("UPnP (DLNA, port mapping): " + e.getMessage()
+          + "; name LAN interfaces with --interface, or use --no-dlna --no-port-mapping");
+    } catch (IllegalStateException e) {
       throw new UserException("UPnP (DLNA, port mapping): " + e.getMessage()
           + "; name LAN interfaces with --interface, or use --no-dlna --no-port-mapping");
     }
