@@ -445,15 +445,15 @@ public final class SwarmNode implements PeerEvents {
     int frame = MessageCodec.frameLength(m);
     peer.link.send(m);
     peer.chunksUp++;
-    peer.bytes.sent(chunk.payload().length, frame);
-    bytes.sent(chunk.payload().length, frame);
+    peer.bytes.sent(m.type(), chunk.payload().length, frame);
+    bytes.sent(m.type(), chunk.payload().length, frame);
     slots.uploaded(chunk.sequence());
   }
 
   private void send(RemotePeer peer, PeerMessage m) {
     int frame = MessageCodec.frameLength(m);
-    peer.bytes.sent(0, frame);
-    bytes.sent(0, frame);
+    peer.bytes.sent(m.type(), 0, frame);
+    bytes.sent(m.type(), 0, frame);
     peer.link.send(m);
   }
 
@@ -604,7 +604,7 @@ public final class SwarmNode implements PeerEvents {
   public SwarmStats stats() {
     return new SwarmStats(peers.size(), chunksStored, continuity.onTime(), continuity.late(), continuity.expected(),
         duplicates, bytes.payloadDown, bytes.payloadUp, bytes.controlDown, bytes.controlUp, delays.percentile(0.5), delays.percentile(0.99),
-        delays.max(), banCount);
+        delays.max(), banCount, bytes.controlUpByType());
   }
 
   /** Each neighbour's figures, in the order they connected. */
