@@ -4,8 +4,13 @@ import io.swarmtv.swarm.wire.BufferMap;
 import io.swarmtv.swarm.wire.Capabilities;
 import io.swarmtv.swarm.wire.Handshake;
 import java.net.InetSocketAddress;
+import io.swarmtv.swarm.wire.MessageType;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.Map;
 import java.util.function.LongPredicate;
 
@@ -34,19 +39,34 @@ final class RemotePeer {
   final Map<Long, Long> requested = new HashMap<>();
   final UploadBudget budget;
   final ByteCounts bytes = new ByteCounts();
+  final PeerSource source;
+  private final ByteRate downRate = new ByteRate();
+  private final ByteRate upRate = new ByteRate();
+  /** New chunks it gave us in time to play, and too late. */
+  long chunksOnTime;
+  long chunksLate;
+  /** Listen addresses we told it of by peer exchange and have not since said are gone. */
+  final Set<InetSocketAddress> toldAddresses = new HashSet<>();
   long chunksUp;
   long chunksDown;
   /** Sequences stored since we last told it what we hold; -1 when there is nothing to tell. */
   long announceFrom = -1;
   long announceTo = -1;
   long lastAnnounceMicros;
+  /** When it last asked us for chunks. */
+  long lastPulledMicros = Long.MIN_VALUE / 2;
+  /** Random rank among neighbours: the lowest ones hear our news first (see {@link AnnounceSchedule}). */
+  final int lottery;
   long rttMicros = -1;
   long lastPingMicros;
   /** Messages received in the current one-second bucket, to catch floods. */
   int messagesThisSecond;
   long secondStartMicros;
 
-  RemotePeer(PeerLink link, Handshake hello, int subStreams, long uploadLimit, long nowMicros) {
+  RemotePeer(PeerLink link, Handshake hello, PeerSource source, int subStreams, long uploadLimit, long nowMicros,
+      int lottery) {
+    this.lottery = lottery;
+    this.source = source;
     this.budget = new UploadBudget(uploadLimit);
     this.link = link;
     this.hello = hello;
@@ -114,9 +134,28 @@ final class RemotePeer {
     return map;
   }
 
-  PeerStats stats() {
-    return new PeerStats(link.remoteAddress(), connectedMicros, parentRoles(), children(), chunksDown, chunksUp,
-        bytes.payloadDown, bytes.payloadUp, bytes.controlDown, bytes.controlUp, rttMicros);
+  /** A frame of {@code type} went to it, {@code payloadBytes} of its {@code frameBytes} chunk payload. */
+  void sent(MessageType type, int payloadBytes, int frameBytes, long nowMicros) {
+    bytes.sent(type, payloadBytes, frameBytes);
+    upRate.add(frameBytes, nowMicros);
+  }
+
+  /** A frame came from it, {@code payloadBytes} of its {@code frameBytes} chunk payload. */
+  void received(int payloadBytes, int frameBytes, long nowMicros) {
+    bytes.received(payloadBytes, frameBytes);
+    downRate.add(frameBytes, nowMicros);
+  }
+
+  NeighbourStats stats(long nowMicros) {
+    List<Integer> parent = new ArrayList<>();
+    List<Integer> child = new ArrayList<>();
+    for (int s = 0; s < parentOf.length; s++) {
+      if (parentOf[s]) parent.add(s);
+      if (childFrom[s] >= 0) child.add(s);
+    }
+    return new NeighbourStats(link.remoteAddress(), listenAddress(), source, connectedMicros, parent, child,
+        rttMicros, downRate.perSecond(nowMicros), upRate.perSecond(nowMicros), chunksOnTime, chunksLate, chunksDown,
+        chunksUp, bytes.payloadDown, bytes.payloadUp, bytes.controlDown, bytes.controlUp);
   }
 
   /** Requests sent less than {@code timeout} ago and not yet answered. */

@@ -27,6 +27,7 @@ import io.swarmtv.swarm.wire.Unsubscribe;
 import io.swarmtv.swarm.wire.VersionRange;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,11 +57,6 @@ public final class SwarmNode implements PeerEvents {
   /** A neighbour this far behind on reading gets no pushes until it catches up. */
   static final long MAX_QUEUED_BYTES = 512 * 1024;
   static final long PING_EVERY_MICROS = 5_000_000;
-  /**
-   * How often neighbours hear which chunks we stored: batched into one buffer map rather than a
-   * have per chunk, which would cost more than the chunks' own headers with twenty neighbours.
-   */
-  static final long ANNOUNCE_EVERY_MICROS = 100_000;
   static final long PEX_EVERY_MICROS = 5_000_000;
   /** Messages a second beyond which a neighbour floods: an honest one sends a few hundred. */
   static final int MAX_MESSAGES_PER_SECOND = 5_000;
@@ -236,7 +232,8 @@ public final class SwarmNode implements PeerEvents {
       link.close(GoodbyeReason.TOO_MANY_PEERS, "has " + peers.size() + " peers");
       return false;
     }
-    RemotePeer peer = new RemotePeer(link, theirs, settings.subStreams(), settings.peerUploadLimit(), now);
+    RemotePeer peer = new RemotePeer(link, theirs, candidates.sourceOf(link.remoteAddress()), settings.subStreams(), settings.peerUploadLimit(), now,
+        random.nextInt());
     peers.put(link, peer);
     InetSocketAddress listen = peer.listenAddress();
     if (listen != null) {
@@ -290,13 +287,14 @@ public final class SwarmNode implements PeerEvents {
       return;
     }
     int frame = MessageCodec.frameLength(message);
-    peer.bytes.received(0, frame);
+    peer.received(0, frame, clock.nowMicros());
     bytes.received(0, frame);
     if (message instanceof Have h) {
       peer.holdings.set(h.sequence());
     } else if (message instanceof BufferMap m) {
       peer.holdings.apply(m);
     } else if (message instanceof Request r) {
+      peer.lastPulledMicros = clock.nowMicros();
       List<Long> refused = new ArrayList<>();
       for (long seq : r.sequences()) {
         if (!serve(peer, seq)) refused.add(seq);
@@ -348,7 +346,7 @@ public final class SwarmNode implements PeerEvents {
     }
     int frame = MessageCodec.frameLength(new ChunkMessage(chunk));
     peer.chunksDown++;
-    peer.bytes.received(chunk.payload().length, frame);
+    peer.received(chunk.payload().length, frame, now);
     bytes.received(chunk.payload().length, frame);
     if (peer.parentOf[sub]) {
       peer.lastPushMicros[sub] = now;
@@ -383,6 +381,8 @@ public final class SwarmNode implements PeerEvents {
     if (continuity.counts(seq)) { // the join backfill is old by design: it counts for neither
       delays.record(delay);
       continuity.arrived(delay);
+      if (delay <= settings.playoutDelayMicros()) peer.chunksOnTime++;
+      else peer.chunksLate++;
     }
     output.accept(chunk);
     spread(chunk, peer);
@@ -445,14 +445,14 @@ public final class SwarmNode implements PeerEvents {
     int frame = MessageCodec.frameLength(m);
     peer.link.send(m);
     peer.chunksUp++;
-    peer.bytes.sent(m.type(), chunk.payload().length, frame);
+    peer.sent(m.type(), chunk.payload().length, frame, clock.nowMicros());
     bytes.sent(m.type(), chunk.payload().length, frame);
     slots.uploaded(chunk.sequence());
   }
 
   private void send(RemotePeer peer, PeerMessage m) {
     int frame = MessageCodec.frameLength(m);
-    peer.bytes.sent(m.type(), 0, frame);
+    peer.sent(m.type(), 0, frame, clock.nowMicros());
     bytes.sent(m.type(), 0, frame);
     peer.link.send(m);
   }
@@ -506,10 +506,10 @@ public final class SwarmNode implements PeerEvents {
       repair(now);
       continuity.account(window, now);
     }
+    for (RemotePeer p : AnnounceSchedule.due(peers.values(), now)) {
+      send(p, p.takeAnnouncement(window::has, now));
+    }
     for (RemotePeer p : peers.values()) {
-      if (p.announceFrom >= 0 && now - p.lastAnnounceMicros >= ANNOUNCE_EVERY_MICROS) {
-        announce(p, now);
-      }
       if (now - p.lastPingMicros >= PING_EVERY_MICROS) {
         p.lastPingMicros = now;
         send(p, new Ping(now));
@@ -522,10 +522,6 @@ public final class SwarmNode implements PeerEvents {
     }
     candidates.dialMore(peers.values(), settings.targetPeers() - peers.size(), bans, dialer, now);
     bans.expire(now);
-  }
-
-  private void announce(RemotePeer p, long now) {
-    send(p, p.takeAnnouncement(window::has, now));
   }
 
   private long newestKnown() {
@@ -608,8 +604,17 @@ public final class SwarmNode implements PeerEvents {
   }
 
   /** Each neighbour's figures, in the order they connected. */
-  public List<PeerStats> peerStats() {
-    return peers.values().stream().map(RemotePeer::stats).toList();
+  public List<NeighbourStats> neighbours() {
+    long now = clock.nowMicros();
+    return peers.values().stream().map(p -> p.stats(now)).toList();
+  }
+
+  /** Neighbours connected now, counted by how we came to be connected to them. */
+  public Map<PeerSource, Integer> neighbourSources() {
+    Map<PeerSource, Integer> out = new EnumMap<>(PeerSource.class);
+    for (PeerSource s : PeerSource.values()) out.put(s, 0);
+    for (RemotePeer p : peers.values()) out.merge(p.source, 1, Integer::sum);
+    return out;
   }
 
   /** The newest sequence held, or -1. */
