@@ -1,6 +1,9 @@
 package io.swarmtv.swarm;
 
 import io.swarmtv.swarm.wire.BufferMap;
+import io.swarmtv.swarm.wire.BufferMapDelta;
+import io.swarmtv.swarm.wire.PeerMessage;
+import io.swarmtv.swarm.wire.ProtocolException;
 import io.swarmtv.swarm.wire.Capabilities;
 import io.swarmtv.swarm.wire.Handshake;
 import java.net.InetSocketAddress;
@@ -53,6 +56,9 @@ final class RemotePeer {
   long announceFrom = -1;
   long announceTo = -1;
   long lastAnnounceMicros;
+  /** Base of the last buffer map sent on this connection, and received: deltas count from them. */
+  private long mapBaseOut = -1;
+  private long mapBaseIn = -1;
   /** When it last asked us for chunks. */
   long lastPulledMicros = Long.MIN_VALUE / 2;
   /** Random rank among neighbours: the lowest ones hear our news first (see {@link AnnounceSchedule}). */
@@ -122,6 +128,32 @@ final class RemotePeer {
       messagesThisSecond = 0;
     }
     return ++messagesThisSecond;
+  }
+
+  /** {@code map} as it goes on this connection: a delta when it reads those and one fits, else whole. */
+  PeerMessage encodeMap(BufferMap map) {
+    BufferMapDelta delta = hello.has(Capabilities.COMPACT_MAPS) ? BufferMapDelta.of(map, mapBaseOut) : null;
+    mapBaseOut = map.baseSequence();
+    return delta != null ? delta : map;
+  }
+
+  /** Takes in a buffer map it sent, whole or as a delta from the one before. */
+  void receivedMap(PeerMessage message) throws ProtocolException {
+    BufferMap map;
+    if (message instanceof BufferMapDelta d) {
+      if (mapBaseIn < 0) {
+        throw new ProtocolException("buffer map delta before any buffer map");
+      }
+      try {
+        map = d.resolve(mapBaseIn);
+      } catch (IllegalArgumentException e) {
+        throw new ProtocolException("buffer map delta: " + e.getMessage(), e);
+      }
+    } else {
+      map = (BufferMap) message;
+    }
+    mapBaseIn = map.baseSequence();
+    holdings.apply(map);
   }
 
   /** The buffer map of what we stored since we last told it, as far as {@code held} says; resets. */

@@ -6,6 +6,7 @@ import io.swarmtv.channel.Chunk;
 import io.swarmtv.channel.ChunkVerifier;
 import io.swarmtv.ingest.MicrosClock;
 import io.swarmtv.swarm.wire.BufferMap;
+import io.swarmtv.swarm.wire.BufferMapDelta;
 import io.swarmtv.swarm.wire.Cancel;
 import io.swarmtv.swarm.wire.Capabilities;
 import io.swarmtv.swarm.wire.ChunkMessage;
@@ -156,7 +157,8 @@ public final class SwarmNode implements PeerEvents {
   @Override
   public Handshake handshake() {
     return new Handshake(VersionRange.SUPPORTED, channel, peerId, listenPort,
-        Capabilities.PUSH_SUBSTREAMS | Capabilities.PEER_EXCHANGE | Capabilities.METADATA);
+        Capabilities.PUSH_SUBSTREAMS | Capabilities.PEER_EXCHANGE | Capabilities.METADATA
+            | Capabilities.COMPACT_MAPS);
   }
 
   // ---- the source ----
@@ -239,7 +241,7 @@ public final class SwarmNode implements PeerEvents {
     if (listen != null) {
       candidates.add(listen, PeerSource.INCOMING);
     }
-    send(peer, window.bufferMap(BufferMap.MAX_SPAN));
+    send(peer, peer.encodeMap(window.bufferMap(BufferMap.MAX_SPAN)));
     if (metadata.current() != null && theirs.has(Capabilities.METADATA)) {
       send(peer, new MetadataMessage(metadata.current()));
     }
@@ -291,8 +293,12 @@ public final class SwarmNode implements PeerEvents {
     bytes.received(0, frame);
     if (message instanceof Have h) {
       peer.holdings.set(h.sequence());
-    } else if (message instanceof BufferMap m) {
-      peer.holdings.apply(m);
+    } else if (message instanceof BufferMap || message instanceof BufferMapDelta) {
+      try {
+        peer.receivedMap(message);
+      } catch (ProtocolException e) {
+        ban(link, "protocol error: " + e.getMessage());
+      }
     } else if (message instanceof Request r) {
       peer.lastPulledMicros = clock.nowMicros();
       List<Long> refused = new ArrayList<>();
@@ -507,7 +513,7 @@ public final class SwarmNode implements PeerEvents {
       continuity.account(window, now);
     }
     for (RemotePeer p : AnnounceSchedule.due(peers.values(), now)) {
-      send(p, p.takeAnnouncement(window::has, now));
+      send(p, p.encodeMap(p.takeAnnouncement(window::has, now)));
     }
     for (RemotePeer p : peers.values()) {
       if (now - p.lastPingMicros >= PING_EVERY_MICROS) {
