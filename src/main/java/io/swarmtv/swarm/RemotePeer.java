@@ -2,19 +2,19 @@ package io.swarmtv.swarm;
 
 import io.swarmtv.swarm.wire.BufferMap;
 import io.swarmtv.swarm.wire.BufferMapDelta;
-import io.swarmtv.swarm.wire.PeerMessage;
-import io.swarmtv.swarm.wire.ProtocolException;
 import io.swarmtv.swarm.wire.Capabilities;
 import io.swarmtv.swarm.wire.Handshake;
-import java.net.InetSocketAddress;
 import io.swarmtv.swarm.wire.MessageType;
+import io.swarmtv.swarm.wire.PeerMessage;
+import io.swarmtv.swarm.wire.ProtocolException;
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Set;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.LongPredicate;
 
 /** What one node knows about one neighbour, and what the two have agreed to do for each other. */

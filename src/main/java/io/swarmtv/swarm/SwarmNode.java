@@ -234,8 +234,8 @@ public final class SwarmNode implements PeerEvents {
       link.close(GoodbyeReason.TOO_MANY_PEERS, "has " + peers.size() + " peers");
       return false;
     }
-    RemotePeer peer = new RemotePeer(link, theirs, candidates.sourceOf(link.remoteAddress()), settings.subStreams(), settings.peerUploadLimit(), now,
-        random.nextInt());
+    RemotePeer peer = new RemotePeer(link, theirs, candidates.sourceOf(link.remoteAddress()), settings.subStreams(),
+        settings.peerUploadLimit(), now, random.nextInt());
     peers.put(link, peer);
     InetSocketAddress listen = peer.listenAddress();
     if (listen != null) {
