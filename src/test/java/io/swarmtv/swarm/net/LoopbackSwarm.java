@@ -124,7 +124,7 @@ final class LoopbackSwarm implements AutoCloseable {
   /** Figures over the peers whose index {@code alive} accepts. */
   Report report(java.util.function.IntPredicate alive) {
     broadcaster.shutdownNow();
-    SwarmStats src = source.stats();
+    SwarmStats src = statsOf(source);
     long streamBytes = (published.get() + 1) * payload;
     List<Long> p50 = new ArrayList<>();
     List<Long> p99 = new ArrayList<>();
@@ -135,7 +135,7 @@ final class LoopbackSwarm implements AutoCloseable {
     src.controlBytesUpByType().forEach((t, n) -> byType.merge(t, n, Long::sum));
     for (int i = 0; i < peers.size(); i++) {
       if (!alive.test(i)) continue;
-      SwarmStats s = peers.get(i).stats();
+      SwarmStats s = statsOf(peers.get(i));
       p50.add(s.delayP50Micros());
       p99.add(s.delayP99Micros());
       worstContinuity = Math.min(worstContinuity, s.continuity());
@@ -147,6 +147,17 @@ final class LoopbackSwarm implements AutoCloseable {
     p99.sort(null);
     return new Report(peers.size(), published.get() + 1, (double) src.payloadBytesUp() / streamBytes,
         median(p50) / speed, p99.get(p99.size() - 1) / speed, worstContinuity, (double) control / payloadUp, payloadUp, byType);
+  }
+
+  /** A node's figures, asked again if its thread is too busy to answer in time on a loaded machine. */
+  private static SwarmStats statsOf(ChannelSwarm swarm) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return swarm.stats();
+      } catch (IllegalStateException e) {
+        if (attempt == 5) throw e;
+      }
+    }
   }
 
   private static long median(List<Long> sorted) {
