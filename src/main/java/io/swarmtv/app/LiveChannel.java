@@ -26,6 +26,7 @@ final class LiveChannel implements AutoCloseable {
   private final AtomicLong mediaMicros = new AtomicLong();
   private final AtomicLong signNanos = new AtomicLong();
   private final AtomicLong signed = new AtomicLong();
+  private final ChannelFormatReader format = new ChannelFormatReader();
 
   private LiveChannel(ChannelKey key, Feed feed, ChunkerSettings settings, MicrosClock clock, Consumer<Chunk> out) {
     Objects.requireNonNull(key);
@@ -44,6 +45,7 @@ final class LiveChannel implements AutoCloseable {
     Chunk chunk = ChunkSignature.sign(key, cut.sequence(), cut.arrivalMicros(),
         (int) Math.min(Integer.MAX_VALUE, cut.durationMicros()), cut.flags(), 0, cut.payload());
     signNanos.addAndGet(System.nanoTime() - t0);
+    format.accept(cut.payload());
     signed.incrementAndGet();
     mediaMicros.addAndGet(cut.durationMicros());
     if (cut.has(ChunkFlags.SEGMENT_START)) {
@@ -52,13 +54,18 @@ final class LiveChannel implements AutoCloseable {
     return chunk;
   }
 
-  /** Figures for the status line. */
-  record Stats(IngestCounters ingest, long chunks, long segments, Duration media, double signMillisPerChunk) {}
+  /**
+   * Figures for the status line and the channel metadata.
+   *
+   * @param format the stream's codecs and picture as read from what was signed so far
+   */
+  record Stats(IngestCounters ingest, long chunks, long segments, Duration media, double signMillisPerChunk,
+      ChannelFormatReader.Format format) {}
 
   Stats stats() {
     long n = signed.get();
     return new Stats(ingest.counters(), n, segments.get(), Duration.ofNanos(mediaMicros.get() * 1000),
-        n == 0 ? 0 : signNanos.get() / 1e6 / n);
+        n == 0 ? 0 : signNanos.get() / 1e6 / n, format.current());
   }
 
   boolean awaitEnd(Duration timeout) throws InterruptedException {

@@ -18,6 +18,9 @@ import java.util.List;
  * @param bitrate the stream's bit rate, bits per second
  * @param codecs RFC 6381 codec strings such as {@code avc1.64001f} and {@code mp4a.40.2}, at most
  *     {@value #MAX_CODECS} of 1 to {@value #MAX_CODEC_BYTES} characters each
+ * @param video the picture's size and frame rate, or null when the broadcaster does not say
+ * @param unknownFields fields a later version added that this build does not know, in tag order,
+ *     kept byte for byte so the record still verifies and is passed on unchanged
  * @param sequence the record's version: a newer record has a larger one
  * @param signature the channel key's Ed25519 signature over {@link #signedBytes}
  */
@@ -26,6 +29,8 @@ public record ChannelMetadata(
     String description,
     long bitrate,
     List<String> codecs,
+    Video video,
+    List<Field> unknownFields,
     long sequence,
     byte[] signature) {
 
@@ -37,6 +42,83 @@ public record ChannelMetadata(
   public static final int MAX_CODEC_BYTES = 64;
 
   private static final byte[] TAG = DOMAIN_TAG.getBytes(StandardCharsets.US_ASCII);
+
+  /**
+   * The video stream's picture, so a gateway can list a channel's format before playing it.
+   *
+   * @param width displayed width in pixels, 1 to 65535
+   * @param height displayed height in pixels, 1 to 65535
+   * @param frameRateMillis frames per thousand seconds (29.97 fps is 29970), 0 when the stream
+   *     does not say
+   */
+  public record Video(int width, int height, int frameRateMillis) {
+    /** Field tag of a video record; see {@link ChannelMetadataCodec}. */
+    public static final int TAG = 1;
+    /** Bytes of the field's value: width (2), height (2), frame rate (4). */
+    public static final int LENGTH = 8;
+
+    /** @throws IllegalArgumentException if a value is out of the bounds above */
+    public Video {
+      if (width < 1 || width > 0xFFFF || height < 1 || height > 0xFFFF) {
+        throw new IllegalArgumentException("video size " + width + "x" + height + " is not 1..65535 each way");
+      }
+      if (frameRateMillis < 0) {
+        throw new IllegalArgumentException("frame rate is negative: " + frameRateMillis);
+      }
+    }
+
+    /** A picture of {@code width} x {@code height} at {@code framesPerSecond} (0 if unknown), rounded to 1/1000. */
+    public static Video of(int width, int height, double framesPerSecond) {
+      if (!(framesPerSecond >= 0 && framesPerSecond * 1000 <= Integer.MAX_VALUE)) {
+        throw new IllegalArgumentException("frame rate " + framesPerSecond + " is out of range");
+      }
+      return new Video(width, height, (int) Math.round(framesPerSecond * 1000));
+    }
+
+    /** Frames per second, 0 when unknown. */
+    public double frameRate() {
+      return frameRateMillis / 1000.0;
+    }
+  }
+
+  /**
+   * A field of the record this build does not know: a later version's addition.
+   *
+   * @param tag 2 to 255 (tag 1 is {@link Video}); fields come in increasing tag order
+   * @param value its bytes, at most what fits the record
+   */
+  public record Field(int tag, byte[] value) {
+    public Field {
+      if (tag < 1 || tag > 0xFF) {
+        throw new IllegalArgumentException("field tag " + tag + " is not 1..255");
+      }
+      if (value.length > ChannelMetadataCodec.MAX_LENGTH) {
+        throw new IllegalArgumentException("field " + tag + " of " + value.length + " bytes cannot fit a record");
+      }
+      value = value.clone();
+    }
+
+    @Override
+    public byte[] value() {
+      return value.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Field f && tag == f.tag && Arrays.equals(value, f.value);
+    }
+
+    @Override
+    public int hashCode() {
+      return tag * 31 + Arrays.hashCode(value);
+    }
+  }
+
+  /** A record without the fields a later version added: name, description, bitrate, codecs only. */
+  public ChannelMetadata(String name, String description, long bitrate, List<String> codecs, long sequence,
+      byte[] signature) {
+    this(name, description, bitrate, codecs, null, List.of(), sequence, signature);
+  }
 
   /**
    * @throws IllegalArgumentException if a field is out of the bounds above
@@ -55,12 +137,30 @@ public record ChannelMetadata(
     for (String codec : codecs) {
       ChannelMetadataCodec.checkCodec(codec);
     }
+    unknownFields = List.copyOf(unknownFields);
+    int lastTag = video != null ? Video.TAG : 0;
+    for (Field f : unknownFields) {
+      if (f.tag() == Video.TAG) {
+        throw new IllegalArgumentException("field tag 1 is the video field, known to this build");
+      }
+      if (f.tag() <= lastTag) {
+        throw new IllegalArgumentException("field tag " + f.tag() + " after tag " + lastTag
+            + ": fields come once each, in increasing tag order");
+      }
+      lastTag = f.tag();
+    }
     if (sequence < 0) {
       throw new IllegalArgumentException("metadata sequence is negative: " + sequence);
     }
     if (signature == null || signature.length != Chunk.SIGNATURE_LENGTH) {
       throw new IllegalArgumentException(
           "metadata signature must be " + Chunk.SIGNATURE_LENGTH + " bytes");
+    }
+    int length = ChannelMetadataCodec.bodyLength(name, description, codecs, video, unknownFields)
+        + Chunk.SIGNATURE_LENGTH;
+    if (length > ChannelMetadataCodec.MAX_LENGTH) {
+      throw new IllegalArgumentException("metadata record of " + length + " bytes is over the "
+          + ChannelMetadataCodec.MAX_LENGTH + "-byte limit");
     }
   }
 
@@ -72,9 +172,20 @@ public record ChannelMetadata(
   public static ChannelMetadata sign(
       ChannelKey key, String name, String description, long bitrate, List<String> codecs,
       long sequence) {
+    return sign(key, name, description, bitrate, codecs, null, sequence);
+  }
+
+  /**
+   * Signs a new record that describes the video too ({@code video} may be null).
+   *
+   * @throws IllegalArgumentException if a field is out of bounds
+   */
+  public static ChannelMetadata sign(
+      ChannelKey key, String name, String description, long bitrate, List<String> codecs,
+      Video video, long sequence) {
     // The constructor validates, so build an unsigned record first and sign its bytes.
     ChannelMetadata unsigned = new ChannelMetadata(
-        name, description, bitrate, codecs, sequence, new byte[Chunk.SIGNATURE_LENGTH]);
+        name, description, bitrate, codecs, video, List.of(), sequence, new byte[Chunk.SIGNATURE_LENGTH]);
     return unsigned.withSignature(key.sign(unsigned.signedBytes(key.id())));
   }
 
@@ -96,7 +207,7 @@ public record ChannelMetadata(
   }
 
   private ChannelMetadata withSignature(byte[] newSignature) {
-    return new ChannelMetadata(name, description, bitrate, codecs, sequence, newSignature);
+    return new ChannelMetadata(name, description, bitrate, codecs, video, unknownFields, sequence, newSignature);
   }
 
   @Override
@@ -106,6 +217,8 @@ public record ChannelMetadata(
         && description.equals(m.description)
         && bitrate == m.bitrate
         && codecs.equals(m.codecs)
+        && java.util.Objects.equals(video, m.video)
+        && unknownFields.equals(m.unknownFields)
         && sequence == m.sequence
         && Arrays.equals(signature, m.signature);
   }
@@ -118,6 +231,7 @@ public record ChannelMetadata(
   @Override
   public String toString() {
     return "ChannelMetadata[name=" + name + ", seq=" + sequence + ", bitrate=" + bitrate
-        + ", codecs=" + codecs + ", description=" + description.length() + " chars]";
+        + ", codecs=" + codecs + ", video=" + video
+        + (unknownFields.isEmpty() ? "" : ", " + unknownFields.size() + " unknown fields") + ", description=" + description.length() + " chars]";
   }
 }

@@ -10,12 +10,18 @@ import java.util.List;
 
 /**
  * {@link ChannelMetadata}'s serialized form: sequence (8), bitrate (8), name, description, codec
- * count (1), codecs, signature (64); each string a 2-byte length and UTF-8. Big-endian; see
- * {@code docs/protocol.md}.
+ * count (1), codecs, then tagged fields, signature (64); each string a 2-byte length and UTF-8.
+ * Big-endian; see {@code docs/protocol.md}.
+ *
+ * <p>A tagged field is a tag (1), a length (2) and that many bytes, in increasing tag order. Later
+ * versions add fields this way: a reader keeps the fields it does not know byte for byte, so it
+ * still verifies the signature and relays the record unchanged.
  */
 public final class ChannelMetadataCodec {
   /** Longest record accepted. */
   public static final int MAX_LENGTH = 4096;
+  /** Bytes before a tagged field's value: tag (1) and length (2). */
+  static final int FIELD_HEADER = 3;
 
   private ChannelMetadataCodec() {}
 
@@ -63,16 +69,53 @@ public final class ChannelMetadataCodec {
     for (int i = 0; i < count; i++) {
       codecs.add(getString(b, "codec " + i, ChannelMetadata.MAX_CODEC_BYTES));
     }
+    ChannelMetadata.Video video = null;
+    List<ChannelMetadata.Field> unknown = new ArrayList<>();
+    int lastTag = 0;
+    // Fields run up to the signature: whatever is left beyond its 64 bytes is fields.
+    while (b.remaining() > Chunk.SIGNATURE_LENGTH) {
+      int at = b.position();
+      if (b.remaining() - Chunk.SIGNATURE_LENGTH < FIELD_HEADER) {
+        throw new MalformedRecordException("metadata has " + (b.remaining() - Chunk.SIGNATURE_LENGTH)
+            + " bytes at offset " + at + " before its " + Chunk.SIGNATURE_LENGTH
+            + "-byte signature, too few for a field header (" + FIELD_HEADER + ")");
+      }
+      int tag = b.get() & 0xFF;
+      int length = b.getShort() & 0xFFFF;
+      if (tag <= lastTag) {
+        throw new MalformedRecordException("metadata field tag " + tag + " at offset " + at + " after tag "
+            + lastTag + ": fields come once each, in increasing tag order");
+      }
+      lastTag = tag;
+      if (length > b.remaining() - Chunk.SIGNATURE_LENGTH) {
+        throw new MalformedRecordException("metadata field " + tag + " at offset " + at + " is " + length
+            + " bytes, only " + (b.remaining() - Chunk.SIGNATURE_LENGTH) + " remain before the signature");
+      }
+      if (tag == ChannelMetadata.Video.TAG) {
+        if (length != ChannelMetadata.Video.LENGTH) {
+          throw new MalformedRecordException("metadata video field is " + length + " bytes, not "
+              + ChannelMetadata.Video.LENGTH);
+        }
+        int width = b.getShort() & 0xFFFF;
+        int height = b.getShort() & 0xFFFF;
+        int rate = b.getInt();
+        try {
+          video = new ChannelMetadata.Video(width, height, rate);
+        } catch (IllegalArgumentException e) {
+          throw new MalformedRecordException("bad metadata video field: " + e.getMessage(), e);
+        }
+      } else {
+        byte[] value = new byte[length];
+        b.get(value);
+        unknown.add(new ChannelMetadata.Field(tag, value));
+      }
+    }
     need(b, Chunk.SIGNATURE_LENGTH, "signature");
     byte[] signature = new byte[Chunk.SIGNATURE_LENGTH];
     b.get(signature);
-    if (b.hasRemaining()) {
-      throw new MalformedRecordException(
-          b.remaining() + " trailing bytes after a " + b.position() + "-byte metadata record");
-    }
     ChannelMetadata metadata;
     try {
-      metadata = new ChannelMetadata(name, description, bitrate, codecs, sequence, signature);
+      metadata = new ChannelMetadata(name, description, bitrate, codecs, video, unknown, sequence, signature);
     } catch (IllegalArgumentException e) {
       throw new MalformedRecordException("bad metadata: " + e.getMessage(), e);
     }
@@ -81,9 +124,20 @@ public final class ChannelMetadataCodec {
   }
 
   static int bodyLength(ChannelMetadata m) {
-    int length = 8 + 8 + 2 + utf8Length(m.name()) + 2 + utf8Length(m.description()) + 1;
-    for (String codec : m.codecs()) {
+    return bodyLength(m.name(), m.description(), m.codecs(), m.video(), m.unknownFields());
+  }
+
+  static int bodyLength(String name, String description, List<String> codecs, ChannelMetadata.Video video,
+      List<ChannelMetadata.Field> fields) {
+    int length = 8 + 8 + 2 + utf8Length(name) + 2 + utf8Length(description) + 1;
+    for (String codec : codecs) {
       length += 2 + codec.length(); // codecs are ASCII
+    }
+    if (video != null) {
+      length += FIELD_HEADER + ChannelMetadata.Video.LENGTH;
+    }
+    for (ChannelMetadata.Field f : fields) {
+      length += FIELD_HEADER + f.value().length;
     }
     return length;
   }
@@ -95,6 +149,15 @@ public final class ChannelMetadataCodec {
     out.put((byte) m.codecs().size());
     for (String codec : m.codecs()) {
       putString(out, codec);
+    }
+    ChannelMetadata.Video v = m.video();
+    if (v != null) {
+      out.put((byte) ChannelMetadata.Video.TAG).putShort((short) ChannelMetadata.Video.LENGTH)
+          .putShort((short) v.width()).putShort((short) v.height()).putInt(v.frameRateMillis());
+    }
+    for (ChannelMetadata.Field f : m.unknownFields()) {
+      byte[] value = f.value();
+      out.put((byte) f.tag()).putShort((short) value.length).put(value);
     }
   }
 

@@ -21,15 +21,26 @@ final class PeerCandidates {
   /** How long before an address that did not work out is tried again. */
   static final long REDIAL_AFTER_MICROS = 10_000_000;
 
-  private final Set<InetSocketAddress> candidates = new LinkedHashSet<>();
+  /** Each address with where it was first learned. */
+  private final Map<InetSocketAddress, PeerSource> candidates = new LinkedHashMap<>();
   private final Map<InetSocketAddress, Long> dialed = new HashMap<>();
   private final int[] learned = new int[PeerSource.values().length];
 
   /** Keeps {@code address}, counting it for {@code source} if it is new. */
   void add(InetSocketAddress address, PeerSource source) {
-    if (candidates.size() < MAX && candidates.add(address)) {
+    if (candidates.size() < MAX && candidates.putIfAbsent(address, source) == null) {
       learned[source.ordinal()]++;
     }
+  }
+
+  /**
+   * How a connection with {@code remote} came about: where we learned the address if we dialed
+   * it, else {@link PeerSource#INCOMING} (a peer that dials us shows its source port, not an
+   * address we dialed).
+   */
+  PeerSource sourceOf(InetSocketAddress remote) {
+    PeerSource s = dialed.containsKey(remote) ? candidates.get(remote) : null;
+    return s != null ? s : PeerSource.INCOMING;
   }
 
   /** Distinct addresses learned from each source since the node started. */
@@ -59,7 +70,7 @@ final class PeerCandidates {
       InetSocketAddress a = p.listenAddress();
       if (a != null) connected.add(a);
     }
-    for (InetSocketAddress a : candidates) {
+    for (InetSocketAddress a : candidates.keySet()) {
       if (want == 0) {
         return;
       }
@@ -76,24 +87,34 @@ final class PeerCandidates {
     }
   }
 
-  /** The peer exchange each neighbour should get: the listen addresses of the others. */
+  /**
+   * The peer exchange each neighbour should get: the listen addresses of the others it has not
+   * heard of from us, and those it heard of that are gone since. A neighbour hears each address
+   * once, not every round: repeating the whole list was a quarter of the protocol's cost.
+   */
   static Map<RemotePeer, PeerExchange> exchange(Collection<RemotePeer> peers) {
-    List<InetSocketAddress> known = new ArrayList<>();
+    Set<InetSocketAddress> known = new LinkedHashSet<>();
     for (RemotePeer p : peers) {
       InetSocketAddress a = p.listenAddress();
       if (a != null) known.add(a);
     }
     Map<RemotePeer, PeerExchange> out = new LinkedHashMap<>();
-    if (known.size() < 2) {
-      return out;
-    }
     for (RemotePeer p : peers) {
       if (!p.hello.has(Capabilities.PEER_EXCHANGE)) continue;
       List<InetSocketAddress> added = new ArrayList<>();
       for (InetSocketAddress a : known) {
-        if (!a.equals(p.listenAddress()) && added.size() < PeerExchange.MAX_ADDRESSES) added.add(a);
+        if (added.size() == PeerExchange.MAX_ADDRESSES) break;
+        if (!a.equals(p.listenAddress()) && p.toldAddresses.add(a)) added.add(a);
       }
-      if (!added.isEmpty()) out.put(p, new PeerExchange(added, List.of()));
+      List<InetSocketAddress> dropped = new ArrayList<>();
+      for (var i = p.toldAddresses.iterator(); i.hasNext() && dropped.size() < PeerExchange.MAX_ADDRESSES; ) {
+        InetSocketAddress a = i.next();
+        if (!known.contains(a)) {
+          dropped.add(a);
+          i.remove();
+        }
+      }
+      if (!added.isEmpty() || !dropped.isEmpty()) out.put(p, new PeerExchange(added, dropped));
     }
     return out;
   }

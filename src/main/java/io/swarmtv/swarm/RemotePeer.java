@@ -1,12 +1,20 @@
 package io.swarmtv.swarm;
 
 import io.swarmtv.swarm.wire.BufferMap;
+import io.swarmtv.swarm.wire.BufferMapDelta;
 import io.swarmtv.swarm.wire.Capabilities;
 import io.swarmtv.swarm.wire.Handshake;
+import io.swarmtv.swarm.wire.MessageType;
+import io.swarmtv.swarm.wire.PeerMessage;
+import io.swarmtv.swarm.wire.ProtocolException;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.LongPredicate;
 
 /** What one node knows about one neighbour, and what the two have agreed to do for each other. */
@@ -34,19 +42,37 @@ final class RemotePeer {
   final Map<Long, Long> requested = new HashMap<>();
   final UploadBudget budget;
   final ByteCounts bytes = new ByteCounts();
+  final PeerSource source;
+  private final ByteRate downRate = new ByteRate();
+  private final ByteRate upRate = new ByteRate();
+  /** New chunks it gave us in time to play, and too late. */
+  long chunksOnTime;
+  long chunksLate;
+  /** Listen addresses we told it of by peer exchange and have not since said are gone. */
+  final Set<InetSocketAddress> toldAddresses = new HashSet<>();
   long chunksUp;
   long chunksDown;
   /** Sequences stored since we last told it what we hold; -1 when there is nothing to tell. */
   long announceFrom = -1;
   long announceTo = -1;
   long lastAnnounceMicros;
+  /** Base of the last buffer map sent on this connection, and received: deltas count from them. */
+  private long mapBaseOut = -1;
+  private long mapBaseIn = -1;
+  /** When it last asked us for chunks. */
+  long lastPulledMicros = Long.MIN_VALUE / 2;
+  /** Random rank among neighbours: the lowest ones hear our news first (see {@link AnnounceSchedule}). */
+  final int lottery;
   long rttMicros = -1;
   long lastPingMicros;
   /** Messages received in the current one-second bucket, to catch floods. */
   int messagesThisSecond;
   long secondStartMicros;
 
-  RemotePeer(PeerLink link, Handshake hello, int subStreams, long uploadLimit, long nowMicros) {
+  RemotePeer(PeerLink link, Handshake hello, PeerSource source, int subStreams, long uploadLimit, long nowMicros,
+      int lottery) {
+    this.lottery = lottery;
+    this.source = source;
     this.budget = new UploadBudget(uploadLimit);
     this.link = link;
     this.hello = hello;
@@ -104,6 +130,32 @@ final class RemotePeer {
     return ++messagesThisSecond;
   }
 
+  /** {@code map} as it goes on this connection: a delta when it reads those and one fits, else whole. */
+  PeerMessage encodeMap(BufferMap map) {
+    BufferMapDelta delta = hello.has(Capabilities.COMPACT_MAPS) ? BufferMapDelta.of(map, mapBaseOut) : null;
+    mapBaseOut = map.baseSequence();
+    return delta != null ? delta : map;
+  }
+
+  /** Takes in a buffer map it sent, whole or as a delta from the one before. */
+  void receivedMap(PeerMessage message) throws ProtocolException {
+    BufferMap map;
+    if (message instanceof BufferMapDelta d) {
+      if (mapBaseIn < 0) {
+        throw new ProtocolException("buffer map delta before any buffer map");
+      }
+      try {
+        map = d.resolve(mapBaseIn);
+      } catch (IllegalArgumentException e) {
+        throw new ProtocolException("buffer map delta: " + e.getMessage(), e);
+      }
+    } else {
+      map = (BufferMap) message;
+    }
+    mapBaseIn = map.baseSequence();
+    holdings.apply(map);
+  }
+
   /** The buffer map of what we stored since we last told it, as far as {@code held} says; resets. */
   BufferMap takeAnnouncement(LongPredicate held, long nowMicros) {
     long from = Math.max(announceFrom, announceTo - BufferMap.MAX_SPAN + 1);
@@ -114,9 +166,28 @@ final class RemotePeer {
     return map;
   }
 
-  PeerStats stats() {
-    return new PeerStats(link.remoteAddress(), connectedMicros, parentRoles(), children(), chunksDown, chunksUp,
-        bytes.payloadDown, bytes.payloadUp, bytes.controlDown, bytes.controlUp, rttMicros);
+  /** A frame of {@code type} went to it, {@code payloadBytes} of its {@code frameBytes} chunk payload. */
+  void sent(MessageType type, int payloadBytes, int frameBytes, long nowMicros) {
+    bytes.sent(type, payloadBytes, frameBytes);
+    upRate.add(frameBytes, nowMicros);
+  }
+
+  /** A frame came from it, {@code payloadBytes} of its {@code frameBytes} chunk payload. */
+  void received(int payloadBytes, int frameBytes, long nowMicros) {
+    bytes.received(payloadBytes, frameBytes);
+    downRate.add(frameBytes, nowMicros);
+  }
+
+  NeighbourStats stats(long nowMicros) {
+    List<Integer> parent = new ArrayList<>();
+    List<Integer> child = new ArrayList<>();
+    for (int s = 0; s < parentOf.length; s++) {
+      if (parentOf[s]) parent.add(s);
+      if (childFrom[s] >= 0) child.add(s);
+    }
+    return new NeighbourStats(link.remoteAddress(), listenAddress(), source, connectedMicros, parent, child,
+        rttMicros, downRate.perSecond(nowMicros), upRate.perSecond(nowMicros), chunksOnTime, chunksLate, chunksDown,
+        chunksUp, bytes.payloadDown, bytes.payloadUp, bytes.controlDown, bytes.controlUp);
   }
 
   /** Requests sent less than {@code timeout} ago and not yet answered. */

@@ -6,6 +6,7 @@ import io.swarmtv.channel.Chunk;
 import io.swarmtv.channel.ChunkVerifier;
 import io.swarmtv.ingest.MicrosClock;
 import io.swarmtv.swarm.wire.BufferMap;
+import io.swarmtv.swarm.wire.BufferMapDelta;
 import io.swarmtv.swarm.wire.Cancel;
 import io.swarmtv.swarm.wire.Capabilities;
 import io.swarmtv.swarm.wire.ChunkMessage;
@@ -27,6 +28,7 @@ import io.swarmtv.swarm.wire.Unsubscribe;
 import io.swarmtv.swarm.wire.VersionRange;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,11 +58,6 @@ public final class SwarmNode implements PeerEvents {
   /** A neighbour this far behind on reading gets no pushes until it catches up. */
   static final long MAX_QUEUED_BYTES = 512 * 1024;
   static final long PING_EVERY_MICROS = 5_000_000;
-  /**
-   * How often neighbours hear which chunks we stored: batched into one buffer map rather than a
-   * have per chunk, which would cost more than the chunks' own headers with twenty neighbours.
-   */
-  static final long ANNOUNCE_EVERY_MICROS = 100_000;
   static final long PEX_EVERY_MICROS = 5_000_000;
   /** Messages a second beyond which a neighbour floods: an honest one sends a few hundred. */
   static final int MAX_MESSAGES_PER_SECOND = 5_000;
@@ -160,7 +157,8 @@ public final class SwarmNode implements PeerEvents {
   @Override
   public Handshake handshake() {
     return new Handshake(VersionRange.SUPPORTED, channel, peerId, listenPort,
-        Capabilities.PUSH_SUBSTREAMS | Capabilities.PEER_EXCHANGE | Capabilities.METADATA);
+        Capabilities.PUSH_SUBSTREAMS | Capabilities.PEER_EXCHANGE | Capabilities.METADATA
+            | Capabilities.COMPACT_MAPS);
   }
 
   // ---- the source ----
@@ -236,13 +234,14 @@ public final class SwarmNode implements PeerEvents {
       link.close(GoodbyeReason.TOO_MANY_PEERS, "has " + peers.size() + " peers");
       return false;
     }
-    RemotePeer peer = new RemotePeer(link, theirs, settings.subStreams(), settings.peerUploadLimit(), now);
+    RemotePeer peer = new RemotePeer(link, theirs, candidates.sourceOf(link.remoteAddress()), settings.subStreams(),
+        settings.peerUploadLimit(), now, random.nextInt());
     peers.put(link, peer);
     InetSocketAddress listen = peer.listenAddress();
     if (listen != null) {
       candidates.add(listen, PeerSource.INCOMING);
     }
-    send(peer, window.bufferMap(BufferMap.MAX_SPAN));
+    send(peer, peer.encodeMap(window.bufferMap(BufferMap.MAX_SPAN)));
     if (metadata.current() != null && theirs.has(Capabilities.METADATA)) {
       send(peer, new MetadataMessage(metadata.current()));
     }
@@ -290,13 +289,18 @@ public final class SwarmNode implements PeerEvents {
       return;
     }
     int frame = MessageCodec.frameLength(message);
-    peer.bytes.received(0, frame);
+    peer.received(0, frame, clock.nowMicros());
     bytes.received(0, frame);
     if (message instanceof Have h) {
       peer.holdings.set(h.sequence());
-    } else if (message instanceof BufferMap m) {
-      peer.holdings.apply(m);
+    } else if (message instanceof BufferMap || message instanceof BufferMapDelta) {
+      try {
+        peer.receivedMap(message);
+      } catch (ProtocolException e) {
+        ban(link, "protocol error: " + e.getMessage());
+      }
     } else if (message instanceof Request r) {
+      peer.lastPulledMicros = clock.nowMicros();
       List<Long> refused = new ArrayList<>();
       for (long seq : r.sequences()) {
         if (!serve(peer, seq)) refused.add(seq);
@@ -348,7 +352,7 @@ public final class SwarmNode implements PeerEvents {
     }
     int frame = MessageCodec.frameLength(new ChunkMessage(chunk));
     peer.chunksDown++;
-    peer.bytes.received(chunk.payload().length, frame);
+    peer.received(chunk.payload().length, frame, now);
     bytes.received(chunk.payload().length, frame);
     if (peer.parentOf[sub]) {
       peer.lastPushMicros[sub] = now;
@@ -383,6 +387,8 @@ public final class SwarmNode implements PeerEvents {
     if (continuity.counts(seq)) { // the join backfill is old by design: it counts for neither
       delays.record(delay);
       continuity.arrived(delay);
+      if (delay <= settings.playoutDelayMicros()) peer.chunksOnTime++;
+      else peer.chunksLate++;
     }
     output.accept(chunk);
     spread(chunk, peer);
@@ -445,15 +451,15 @@ public final class SwarmNode implements PeerEvents {
     int frame = MessageCodec.frameLength(m);
     peer.link.send(m);
     peer.chunksUp++;
-    peer.bytes.sent(chunk.payload().length, frame);
-    bytes.sent(chunk.payload().length, frame);
+    peer.sent(m.type(), chunk.payload().length, frame, clock.nowMicros());
+    bytes.sent(m.type(), chunk.payload().length, frame);
     slots.uploaded(chunk.sequence());
   }
 
   private void send(RemotePeer peer, PeerMessage m) {
     int frame = MessageCodec.frameLength(m);
-    peer.bytes.sent(0, frame);
-    bytes.sent(0, frame);
+    peer.sent(m.type(), 0, frame, clock.nowMicros());
+    bytes.sent(m.type(), 0, frame);
     peer.link.send(m);
   }
 
@@ -506,10 +512,10 @@ public final class SwarmNode implements PeerEvents {
       repair(now);
       continuity.account(window, now);
     }
+    for (RemotePeer p : AnnounceSchedule.due(peers.values(), now)) {
+      send(p, p.encodeMap(p.takeAnnouncement(window::has, now)));
+    }
     for (RemotePeer p : peers.values()) {
-      if (p.announceFrom >= 0 && now - p.lastAnnounceMicros >= ANNOUNCE_EVERY_MICROS) {
-        announce(p, now);
-      }
       if (now - p.lastPingMicros >= PING_EVERY_MICROS) {
         p.lastPingMicros = now;
         send(p, new Ping(now));
@@ -522,10 +528,6 @@ public final class SwarmNode implements PeerEvents {
     }
     candidates.dialMore(peers.values(), settings.targetPeers() - peers.size(), bans, dialer, now);
     bans.expire(now);
-  }
-
-  private void announce(RemotePeer p, long now) {
-    send(p, p.takeAnnouncement(window::has, now));
   }
 
   private long newestKnown() {
@@ -604,12 +606,21 @@ public final class SwarmNode implements PeerEvents {
   public SwarmStats stats() {
     return new SwarmStats(peers.size(), chunksStored, continuity.onTime(), continuity.late(), continuity.expected(),
         duplicates, bytes.payloadDown, bytes.payloadUp, bytes.controlDown, bytes.controlUp, delays.percentile(0.5), delays.percentile(0.99),
-        delays.max(), banCount);
+        delays.max(), banCount, bytes.controlUpByType());
   }
 
   /** Each neighbour's figures, in the order they connected. */
-  public List<PeerStats> peerStats() {
-    return peers.values().stream().map(RemotePeer::stats).toList();
+  public List<NeighbourStats> neighbours() {
+    long now = clock.nowMicros();
+    return peers.values().stream().map(p -> p.stats(now)).toList();
+  }
+
+  /** Neighbours connected now, counted by how we came to be connected to them. */
+  public Map<PeerSource, Integer> neighbourSources() {
+    Map<PeerSource, Integer> out = new EnumMap<>(PeerSource.class);
+    for (PeerSource s : PeerSource.values()) out.put(s, 0);
+    for (RemotePeer p : peers.values()) out.merge(p.source, 1, Integer::sum);
+    return out;
   }
 
   /** The newest sequence held, or -1. */

@@ -1,5 +1,8 @@
 package io.swarmtv.swarm;
 
+import io.swarmtv.swarm.wire.MessageType;
+import java.util.Map;
+
 /**
  * A node's figures at one moment: what the status page, metrics and benchmarks report.
  *
@@ -13,6 +16,7 @@ package io.swarmtv.swarm;
  * @param controlBytesDown all other bytes received (framing, headers, signatures, control messages)
  * @param delayP50Micros median delay from the source timestamp to arrival here; {@code delayP99Micros} the 99th percentile
  * @param bans peers banned for cheating
+ * @param controlBytesUpByType {@code controlBytesUp} split by message type: where the protocol's cost goes
  */
 public record SwarmStats(
     int peers,
@@ -28,7 +32,12 @@ public record SwarmStats(
     long delayP50Micros,
     long delayP99Micros,
     long delayMaxMicros,
-    long bans) {
+    long bans,
+    Map<MessageType, Long> controlBytesUpByType) {
+
+  public SwarmStats {
+    controlBytesUpByType = Map.copyOf(controlBytesUpByType);
+  }
 
   /** Share of expected chunks that arrived on time; 1 before anything is expected. */
   public double continuity() {

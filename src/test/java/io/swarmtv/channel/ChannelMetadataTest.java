@@ -25,7 +25,108 @@ class ChannelMetadataTest {
 
   private static ChannelMetadata sample() {
     return ChannelMetadata.sign(KEY, "Évening News", "Live from the studio.\nEvery night.",
-        4_000_000, List.of("avc1.64001f", "mp4a.40.2"), 12);
+        4_000_000, List.of("avc1.64001f", "mp4a.40.2"), ChannelMetadata.Video.of(1280, 720, 29.97), 12);
+  }
+
+  /** A record as a later version could sign it: with a field this build does not know. */
+  private static ChannelMetadata fromLaterVersion(ChannelMetadata.Video video, ChannelMetadata.Field... fields) {
+    ChannelMetadata unsigned = new ChannelMetadata("Later", "", 1, List.of("avc1.64001f"), video, List.of(fields), 9,
+        new byte[64]);
+    return new ChannelMetadata("Later", "", 1, List.of("avc1.64001f"), video, List.of(fields), 9,
+        KEY.sign(unsigned.signedBytes(KEY.id())));
+  }
+
+  @Test
+  void videoFieldRoundTripsWithItsLayout() {
+    ChannelMetadata m = ChannelMetadata.sign(KEY, "N", "", 1, List.of(), ChannelMetadata.Video.of(854, 480, 25), 5);
+    byte[] bytes = ChannelMetadataCodec.encode(m);
+    // ... codec count 0, then tag 1, length 8, width 854, height 480, 25000 frames per 1000 s
+    assertEquals("00" + "01" + "0008" + "0356" + "01e0" + "000061a8",
+        HexFormat.of().formatHex(bytes, 21, bytes.length - 64));
+    ChannelMetadata back = ChannelMetadataCodec.decode(bytes);
+    assertEquals(m, back);
+    assertEquals(new ChannelMetadata.Video(854, 480, 25_000), back.video());
+    assertEquals(25.0, back.video().frameRate());
+    assertTrue(back.verify(KEY.id()));
+    assertEquals(29_970, ChannelMetadata.Video.of(1280, 720, 30000 / 1001.0).frameRateMillis());
+  }
+
+  @Test
+  void aFieldFromALaterVersionIsKeptSoTheRecordVerifiesAndPassesOnUnchanged() {
+    ChannelMetadata later = fromLaterVersion(ChannelMetadata.Video.of(640, 360, 50),
+        new ChannelMetadata.Field(2, new byte[] {1, 2, 3}), new ChannelMetadata.Field(200, new byte[0]));
+    byte[] bytes = ChannelMetadataCodec.encode(later);
+    ChannelMetadata read = ChannelMetadataCodec.decode(bytes);
+    assertTrue(read.verify(KEY.id()));
+    assertEquals(new ChannelMetadata.Video(640, 360, 50_000), read.video());
+    assertEquals(List.of(new ChannelMetadata.Field(2, new byte[] {1, 2, 3}), new ChannelMetadata.Field(200, new byte[0])),
+        read.unknownFields());
+    assertArrayEquals(bytes, ChannelMetadataCodec.encode(read));
+    // Without the video field, an unknown one alone also reads.
+    ChannelMetadata noVideo = fromLaterVersion(null, new ChannelMetadata.Field(9, new byte[] {7}));
+    ChannelMetadata back = ChannelMetadataCodec.decode(ChannelMetadataCodec.encode(noVideo));
+    assertEquals(null, back.video());
+    assertTrue(back.verify(KEY.id()));
+  }
+
+  @Test
+  void tamperingWithTheFormatFailsVerification() {
+    ChannelMetadata m = sample();
+    ChannelMetadata otherSize = new ChannelMetadata(m.name(), m.description(), m.bitrate(), m.codecs(),
+        ChannelMetadata.Video.of(1920, 1080, 29.97), m.unknownFields(), m.sequence(), m.signature());
+    assertFalse(otherSize.verify(KEY.id()));
+    ChannelMetadata otherCodecs = new ChannelMetadata(m.name(), m.description(), m.bitrate(),
+        List.of("hvc1.1.6.L93.B0", "mp4a.40.2"), m.video(), m.unknownFields(), m.sequence(), m.signature());
+    assertFalse(otherCodecs.verify(KEY.id()));
+    ChannelMetadata withoutVideo = new ChannelMetadata(m.name(), m.description(), m.bitrate(), m.codecs(),
+        m.sequence(), m.signature());
+    assertFalse(withoutVideo.verify(KEY.id()));
+    ChannelMetadata withField = new ChannelMetadata(m.name(), m.description(), m.bitrate(), m.codecs(), m.video(),
+        List.of(new ChannelMetadata.Field(5, new byte[1])), m.sequence(), m.signature());
+    assertFalse(withField.verify(KEY.id()));
+  }
+
+  @Test
+  void badFieldsAreRejectedPrecisely() {
+    byte[] base = ChannelMetadataCodec.encode(ChannelMetadata.sign(KEY, "N", "", 1, List.of(), 5));
+    // base: 22 bytes of body (sequence, bitrate, name "N", empty description, no codecs), then the signature
+    assertEquals("metadata field tag 2 at offset 25 after tag 3: fields come once each, in increasing tag order",
+        rejection(withFields(base, "03 0000", "02 0000")));
+    assertEquals("metadata field tag 4 at offset 25 after tag 4: fields come once each, in increasing tag order",
+        rejection(withFields(base, "04 0000", "04 0000")));
+    assertEquals("metadata field 4 at offset 22 is 9 bytes, only 8 remain before the signature",
+        rejection(withFields(base, "04 0009 0000000000000000")));
+    assertEquals("metadata has 2 bytes at offset 22 before its 64-byte signature, too few for a field header (3)",
+        rejection(withFields(base, "0400")));
+    assertEquals("metadata video field is 4 bytes, not 8", rejection(withFields(base, "01 0004 00010001")));
+    assertEquals("bad metadata video field: video size 0x480 is not 1..65535 each way",
+        rejection(withFields(base, "01 0008 0000 01e0 00000000")));
+    assertEquals("bad metadata video field: frame rate is negative: -1",
+        rejection(withFields(base, "01 0008 0001 0001 ffffffff")));
+    assertMessage("field tag 1 is the video field, known to this build", () -> new ChannelMetadata("n", "", 0,
+        List.of(), null, List.of(new ChannelMetadata.Field(1, new byte[8])), 0, new byte[64]));
+    assertMessage("field tag 3 after tag 3: fields come once each, in increasing tag order",
+        () -> new ChannelMetadata("n", "", 0, List.of(), null,
+            List.of(new ChannelMetadata.Field(3, new byte[0]), new ChannelMetadata.Field(3, new byte[0])), 0,
+            new byte[64]));
+    assertMessage("metadata record of 4145 bytes is over the 4096-byte limit",
+        () -> new ChannelMetadata("n", "", 0, List.of(), null, List.of(new ChannelMetadata.Field(2, new byte[4056])), 0,
+            new byte[64]));
+  }
+
+  /** {@code record} with the fields (hex, spaces ignored) put between its body and its signature. */
+  private static byte[] withFields(byte[] record, String... fields) {
+    byte[] extra = HexFormat.of().parseHex(String.join("", fields).replace(" ", ""));
+    int body = record.length - 64;
+    byte[] out = new byte[record.length + extra.length];
+    System.arraycopy(record, 0, out, 0, body);
+    System.arraycopy(extra, 0, out, body, extra.length);
+    System.arraycopy(record, body, out, body + extra.length, 64);
+    return out;
+  }
+
+  private static String rejection(byte[] bytes) {
+    return assertThrows(MalformedRecordException.class, () -> ChannelMetadataCodec.decode(bytes)).getMessage();
   }
 
   @Test
@@ -118,7 +219,9 @@ class ChannelMetadataTest {
   void trailingBytesAndOversizedInputAreRejected() {
     byte[] bytes = ChannelMetadataCodec.encode(sample());
     byte[] longer = Arrays.copyOf(bytes, bytes.length + 2);
-    assertEquals("2 trailing bytes after a " + bytes.length + "-byte metadata record",
+    // Bytes past the end read as the start of a field, and two are too few for one.
+    assertEquals("metadata has 2 bytes at offset " + (bytes.length - 64) + " before its 64-byte signature,"
+            + " too few for a field header (3)",
         assertThrows(MalformedRecordException.class, () -> ChannelMetadataCodec.decode(longer))
             .getMessage());
     assertEquals("metadata record is 4097 bytes, over the 4096-byte limit",
@@ -207,7 +310,9 @@ class ChannelMetadataTest {
   @Test
   void largestRecordFitsTheLimitAndRoundTrips() {
     ChannelMetadata m = ChannelMetadata.sign(KEY, "n".repeat(100), "d".repeat(1000),
-        Long.MAX_VALUE, Collections.nCopies(16, "c".repeat(64)), Long.MAX_VALUE);
+        Long.MAX_VALUE, Collections.nCopies(16, "c".repeat(64)),
+        new ChannelMetadata.Video(0xFFFF, 0xFFFF, Integer.MAX_VALUE), Long.MAX_VALUE);
+    assertEquals(2252, ChannelMetadataCodec.encode(m).length);
     byte[] bytes = ChannelMetadataCodec.encode(m);
     assertTrue(bytes.length <= ChannelMetadataCodec.MAX_LENGTH, "" + bytes.length);
     assertEquals(m, ChannelMetadataCodec.decode(bytes));

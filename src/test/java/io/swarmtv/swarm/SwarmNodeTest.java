@@ -190,4 +190,51 @@ class SwarmNodeTest {
       assertTrue(p.stats().continuity() >= 0.99, p + " " + p.stats());
     }
   }
+
+  @Test
+  void neighbourFiguresShowWhoPushesToWhomHowTheyWereFoundAndWhatTheyCarry() {
+    for (int i = 0; i < 12; i++) {
+      join(i);
+      net.runUntil(seconds(0.05));
+    }
+    broadcastUntil(seconds(20));
+    net.runUntil(seconds(12));
+    Map<InetSocketAddress, SwarmNode> byAddress = new HashMap<>();
+    byAddress.put(sourceAddress, source);
+    for (int i = 0; i < peers.size(); i++) byAddress.put(net.address(i + 2), peers.get(i));
+    Map<PeerSource, Integer> seen = new java.util.EnumMap<>(PeerSource.class);
+    for (SwarmNode p : peers) {
+      List<NeighbourStats> ns = p.neighbours();
+      assertEquals(p.stats().peers(), ns.size());
+      Map<PeerSource, Integer> bySource = new java.util.EnumMap<>(PeerSource.class);
+      for (PeerSource s : PeerSource.values()) bySource.put(s, 0);
+      int parentRoles = 0;
+      long onTime = 0;
+      long down = 0;
+      for (NeighbourStats n : ns) {
+        bySource.merge(n.source(), 1, Integer::sum);
+        seen.merge(n.source(), 1, Integer::sum);
+        parentRoles += n.parentFor().size();
+        onTime += n.chunksOnTime();
+        down += n.downloadBytesPerSecond();
+        // Each side's view agrees: it pushes us a sub-stream exactly when it has us as child for it.
+        SwarmNode other = byAddress.get(n.listenAddress());
+        NeighbourStats back = other.neighbours().stream()
+            .filter(o -> net.address(peers.indexOf(p) + 2).equals(o.listenAddress())).findFirst().orElseThrow();
+        assertEquals(n.parentFor(), back.childFor(), p + " and " + other);
+        assertEquals(n.childFor(), back.parentFor(), p + " and " + other);
+        assertEquals(4_000, n.rttMicros(), "two hops of 2 ms each way: " + n);
+        if (other == source) {
+          assertEquals(PeerSource.MANUAL, n.source(), "the peer dialed the source it was given: " + n);
+        }
+      }
+      assertEquals(bySource, p.neighbourSources());
+      assertEquals(SwarmSettings.DEFAULT.subStreams(), parentRoles, p + ": one parent per sub-stream " + ns);
+      assertEquals(p.stats().onTime(), onTime, "every on-time chunk came from some neighbour");
+      // 25 chunks of 2 KiB a second (give or take one at the second's edges), framing and announcements on top.
+      assertTrue(down >= 20 * PAYLOAD && down < 2 * 25 * (PAYLOAD + 200), p + " downloads " + down + " B/s: " + ns);
+    }
+    assertTrue(seen.get(PeerSource.PEX) > 0 && seen.get(PeerSource.INCOMING) > 0 && seen.get(PeerSource.MANUAL) > 0,
+        "neighbours found by peer exchange, dialed in, and given: " + seen);
+  }
 }

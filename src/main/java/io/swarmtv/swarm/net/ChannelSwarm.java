@@ -4,6 +4,7 @@ import io.swarmtv.channel.ChannelId;
 import io.swarmtv.channel.ChannelMetadata;
 import io.swarmtv.channel.Chunk;
 import io.swarmtv.ingest.MicrosClock;
+import io.swarmtv.swarm.NeighbourStats;
 import io.swarmtv.swarm.SwarmNode;
 import io.swarmtv.swarm.SwarmSettings;
 import io.swarmtv.swarm.SwarmStats;
@@ -15,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.List;
 import java.util.Map;
 import io.swarmtv.swarm.PeerSource;
 import java.util.function.Consumer;
@@ -111,6 +113,16 @@ public final class ChannelSwarm implements AutoCloseable {
   /** Distinct peer addresses learned from each discovery source, read on the node's thread. */
   public Map<PeerSource, Integer> peerSources() {
     return onThread(node::peerSources);
+  }
+
+  /** Each neighbour's figures (address, source, parent/child roles, RTT, rates), read on the node's thread. */
+  public List<NeighbourStats> neighbours() {
+    return onThread(node::neighbours);
+  }
+
+  /** Neighbours connected now, counted by how we came to be connected to them; read on the node's thread. */
+  public Map<PeerSource, Integer> neighbourSources() {
+    return onThread(node::neighbourSources);
   }
 
   /** The node's figures, read on its thread. */

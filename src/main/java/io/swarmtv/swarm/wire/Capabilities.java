@@ -14,8 +14,10 @@ public final class Capabilities {
   public static final long PEER_EXCHANGE = 1L << 1;
   /** The sender can send the channel's signed {@link MetadataMessage}. */
   public static final long METADATA = 1L << 2;
+  /** The sender reads {@link BufferMapDelta}, the compact form of a buffer map. */
+  public static final long COMPACT_MAPS = 1L << 3;
   /** Every bit this build knows. */
-  public static final long KNOWN = PUSH_SUBSTREAMS | PEER_EXCHANGE | METADATA;
+  public static final long KNOWN = PUSH_SUBSTREAMS | PEER_EXCHANGE | METADATA | COMPACT_MAPS;
 
   private Capabilities() {}
 
@@ -30,6 +32,7 @@ public final class Capabilities {
     if ((capabilities & PUSH_SUBSTREAMS) != 0) j.add("push");
     if ((capabilities & PEER_EXCHANGE) != 0) j.add("pex");
     if ((capabilities & METADATA) != 0) j.add("metadata");
+    if ((capabilities & COMPACT_MAPS) != 0) j.add("compact-maps");
     long unknown = capabilities & ~KNOWN;
     if (unknown != 0) j.add("0x" + Long.toHexString(unknown));
     return j.length() == 0 ? "-" : j.toString();

@@ -115,13 +115,13 @@ public final class MessageCodec {
   /**
    * Checks a frame's type against its length (already through {@link #checkLength}).
    *
-   * @return the type, or null for an extension frame, which is to be skipped
+   * @return the type, or null for an extension frame this build does not know, which is to be skipped
    */
   static MessageType checkType(long length, int code) throws ProtocolException {
-    if (MessageType.isExtension(code)) {
+    MessageType type = MessageType.forCode(code);
+    if (type == null && MessageType.isExtension(code)) {
       return null;
     }
-    MessageType type = MessageType.forCode(code);
     if (type == null) {
       throw new ProtocolException(String.format(
           "unknown core message type 0x%02x: codes below 0x%02x must be known to every peer",

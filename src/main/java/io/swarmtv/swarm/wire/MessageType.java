@@ -3,7 +3,7 @@ package io.swarmtv.swarm.wire;
 import java.nio.ByteBuffer;
 
 /**
- * The core message types, their one-byte codes and largest bodies.
+ * The message types this build knows, their one-byte codes and largest bodies.
  *
  * <p>Codes {@code 0x00}–{@code 0x3f} are core: every peer must know them, and an unknown one is
  * a protocol error. Codes {@code 0x40}–{@code 0xff} are extensions: a peer that does not know one
@@ -22,12 +22,14 @@ public enum MessageType {
   SUBSCRIBE(0x09, "subscribe", Subscribe.LENGTH, Subscribe::decodeBody),
   UNSUBSCRIBE(0x0A, "unsubscribe", Unsubscribe.LENGTH, Unsubscribe::decodeBody),
   PEER_EXCHANGE(0x0B, "peer exchange", PeerExchange.MAX_BODY_LENGTH, PeerExchange::decodeBody),
-  METADATA(0x0C, "metadata", MetadataMessage.MAX_BODY_LENGTH, MetadataMessage::decodeBody);
+  METADATA(0x0C, "metadata", MetadataMessage.MAX_BODY_LENGTH, MetadataMessage::decodeBody),
+  /** An extension: peers that do not know it skip it, and it goes only to peers that said they read it. */
+  BUFFER_MAP_DELTA(0x50, "buffer map delta", BufferMapDelta.MAX_BODY_LENGTH, BufferMapDelta::decodeBody);
 
   /** Lowest extension code; codes below it are core. */
   public static final int FIRST_EXTENSION = 0x40;
 
-  private static final MessageType[] BY_CODE = new MessageType[FIRST_EXTENSION];
+  private static final MessageType[] BY_CODE = new MessageType[256];
 
   static {
     for (MessageType type : values()) {
@@ -67,9 +69,9 @@ public enum MessageType {
     return code >= FIRST_EXTENSION;
   }
 
-  /** The core type with {@code code}, or null if no core type has it (or it is an extension). */
+  /** The type with {@code code} this build knows, core or extension, or null. */
   public static MessageType forCode(int code) {
-    return code >= 0 && code < FIRST_EXTENSION ? BY_CODE[code] : null;
+    return code >= 0 && code < BY_CODE.length ? BY_CODE[code] : null;
   }
 
   /**

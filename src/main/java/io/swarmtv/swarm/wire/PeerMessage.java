@@ -8,7 +8,7 @@ import java.nio.ByteBuffer;
  */
 public sealed interface PeerMessage
     permits Handshake, Goodbye, Ping, Pong, BufferMap, Have, Request, Cancel, ChunkMessage,
-        Subscribe, Unsubscribe, PeerExchange, MetadataMessage {
+        Subscribe, Unsubscribe, PeerExchange, MetadataMessage, BufferMapDelta {
 
   /** The message's type code and bounds. */
   MessageType type();

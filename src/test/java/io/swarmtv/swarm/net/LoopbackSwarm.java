@@ -7,12 +7,15 @@ import io.swarmtv.channel.ChunkSignature;
 import io.swarmtv.ingest.MicrosClock;
 import io.swarmtv.swarm.SwarmSettings;
 import io.swarmtv.swarm.SwarmStats;
+import io.swarmtv.swarm.wire.MessageType;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import java.util.EnumMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -121,26 +124,40 @@ final class LoopbackSwarm implements AutoCloseable {
   /** Figures over the peers whose index {@code alive} accepts. */
   Report report(java.util.function.IntPredicate alive) {
     broadcaster.shutdownNow();
-    SwarmStats src = source.stats();
+    SwarmStats src = statsOf(source);
     long streamBytes = (published.get() + 1) * payload;
     List<Long> p50 = new ArrayList<>();
     List<Long> p99 = new ArrayList<>();
     double worstContinuity = 1;
     long control = src.controlBytesUp();
     long payloadUp = src.payloadBytesUp();
+    Map<MessageType, Long> byType = new EnumMap<>(MessageType.class);
+    src.controlBytesUpByType().forEach((t, n) -> byType.merge(t, n, Long::sum));
     for (int i = 0; i < peers.size(); i++) {
       if (!alive.test(i)) continue;
-      SwarmStats s = peers.get(i).stats();
+      SwarmStats s = statsOf(peers.get(i));
       p50.add(s.delayP50Micros());
       p99.add(s.delayP99Micros());
       worstContinuity = Math.min(worstContinuity, s.continuity());
       control += s.controlBytesUp();
       payloadUp += s.payloadBytesUp();
+      s.controlBytesUpByType().forEach((t, n) -> byType.merge(t, n, Long::sum));
     }
     p50.sort(null);
     p99.sort(null);
     return new Report(peers.size(), published.get() + 1, (double) src.payloadBytesUp() / streamBytes,
-        median(p50) / speed, p99.get(p99.size() - 1) / speed, worstContinuity, (double) control / payloadUp);
+        median(p50) / speed, p99.get(p99.size() - 1) / speed, worstContinuity, (double) control / payloadUp, payloadUp, byType);
+  }
+
+  /** A node's figures, asked again if its thread is too busy to answer in time on a loaded machine. */
+  private static SwarmStats statsOf(ChannelSwarm swarm) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return swarm.stats();
+      } catch (IllegalStateException e) {
+        if (attempt == 5) throw e;
+      }
+    }
   }
 
   private static long median(List<Long> sorted) {
@@ -152,15 +169,23 @@ final class LoopbackSwarm implements AutoCloseable {
    *
    * @param medianP50Micros the median over peers of each peer's median delay
    * @param worstP99Micros the largest of the peers' 99th-percentile delays
+   * @param overhead bytes sent that are not chunk payload, over chunk payload sent, all nodes together
+   * @param controlByType the non-payload bytes sent, per message type
    */
   record Report(int peers, long chunks, double sourceUploadRatio, long medianP50Micros, long worstP99Micros,
-      double worstContinuity, double overhead) {
+      double worstContinuity, double overhead, long payloadUp, Map<MessageType, Long> controlByType) {
     @Override
     public String toString() {
-      return String.format(Locale.ROOT, "%d peers, %d chunks: delay behind the source p50 %d ms, worst p99 %d ms;"
+      StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
+          "%d peers, %d chunks: delay behind the source p50 %d ms, worst p99 %d ms;"
               + " worst continuity %.4f; source uploads %.2fx the stream; control overhead %.2f%%",
           peers, chunks, medianP50Micros / 1000, worstP99Micros / 1000, worstContinuity, sourceUploadRatio,
-          100 * overhead);
+          100 * overhead));
+      b.append("\n  control bytes sent by message type (share of chunk payload sent):");
+      controlByType.entrySet().stream().sorted(Map.Entry.<MessageType, Long>comparingByValue().reversed())
+          .forEach(e -> b.append(String.format(Locale.ROOT, "%n    %-14s %,14d bytes  %.3f%%",
+              e.getKey().label(), e.getValue(), 100.0 * e.getValue() / payloadUp)));
+      return b.toString();
     }
   }
 

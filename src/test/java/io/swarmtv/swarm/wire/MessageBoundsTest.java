@@ -36,6 +36,31 @@ class MessageBoundsTest {
   }
 
   @Test
+  void bufferMapDeltaRules() {
+    assertEquals("00000005" + "50" + "0003" + "03" + "a0",
+        java.util.HexFormat.of().formatHex(MessageCodec.encode(new BufferMapDelta(3, 3, new byte[] {(byte) 0xA0}))));
+    assertEquals("buffer map delta: bits set past the span of 3 in the last byte 0xf0",
+        rejection(frame(0x50, hex("0001 03 f0"))));
+    assertEquals("buffer map delta: truncated body: bits needs 32 bytes at offset 3, 1 remain",
+        rejection(frame(0x50, hex("0001 ff 00"))));
+    assertEquals("buffer map delta: 1 trailing bytes after a 4-byte body",
+        rejection(frame(0x50, hex("0001 08 ff 00"))));
+    assertEquals("buffer map delta frame length 40 over the maximum 36 (type byte and 35 body bytes)",
+        rejection(frame(0x50, new byte[39])));
+    assertEquals("base delta 65536 is not 0..65535", illegal(() -> new BufferMapDelta(65536, 0, new byte[0])));
+    assertEquals("span 256 is not 0..255", illegal(() -> new BufferMapDelta(0, 256, new byte[32])));
+    // Turned into a delta only when it fits one; resolved, it is the same map.
+    BufferMap map = BufferMap.of(1000, 20, s -> s % 3 == 0);
+    assertEquals(map, BufferMapDelta.of(map, 990).resolve(990));
+    assertEquals(null, BufferMapDelta.of(map, -1), "no map before it");
+    assertEquals(null, BufferMapDelta.of(map, 1001), "starts before the previous base");
+    assertEquals(null, BufferMapDelta.of(map, 1000 - 65536), "too far after it");
+    assertEquals(null, BufferMapDelta.of(BufferMap.of(1000, 256, s -> true), 1000), "spans too much");
+    assertEquals("window of 255 from base sequence 9223372036854775807 overflows",
+        illegal(() -> new BufferMapDelta(1, 255, new byte[32]).resolve(Long.MAX_VALUE - 1)));
+  }
+
+  @Test
   void bufferMapRules() {
     assertEquals("buffer map: bits set past the span of 3 in the last byte 0xf0",
         rejection(frame(0x04, hex("0000000000000000 0003 f0"))));

@@ -111,7 +111,7 @@ class MessageCodecTest {
     Handshake h = SampleMessages.handshake();
     assertEquals("0000004b" + "00" + "737761726d747600" + "0001" + "0001"
             + HexFormat.of().formatHex(SampleMessages.KEY.id().bytes()) + "00".repeat(20)
-            + "1ae1" + "0000000000000007",
+            + "1ae1" + "000000000000000f",
         hexOf(h));
     ChunkMessage c = new ChunkMessage(SampleMessages.chunk(188));
     byte[] chunkFrame = MessageCodec.encode(c);

@@ -65,6 +65,12 @@ final class SampleMessages {
     all.add(new Subscribe(new SubStream(0, 1), 0));
     all.add(new Subscribe(new SubStream(63, 64), Long.MAX_VALUE));
     all.add(new Unsubscribe(new SubStream(2, 4)));
+    all.add(new BufferMapDelta(0, 0, new byte[0]));
+    all.add(new BufferMapDelta(3, 3, new byte[] {(byte) 0xA0}));
+    byte[] full = new byte[32];
+    java.util.Arrays.fill(full, (byte) 0xFF);
+    full[31] = (byte) 0xFE;
+    all.add(new BufferMapDelta(BufferMapDelta.MAX_DELTA, BufferMapDelta.MAX_SPAN, full));
     all.add(new PeerExchange(List.of(), List.of()));
     all.add(new PeerExchange(List.of(address("192.0.2.1", 6881)),
         List.of(address("2001:db8::1", 443))));
