@@ -1,10 +1,8 @@
 package io.swarmtv.app;
 
-import io.swarmtv.swarm.PeerSource;
 import io.swarmtv.channel.ChannelKey;
 import io.swarmtv.channel.ChannelLink;
 import io.swarmtv.hls.ChannelDirectory;
-import io.swarmtv.hls.ChannelHls;
 import io.swarmtv.hls.HlsSettings;
 import io.swarmtv.ingest.ChunkerSettings;
 import io.swarmtv.ingest.FeedProbe;
@@ -13,20 +11,25 @@ import io.swarmtv.ingest.PacedFeed;
 import io.swarmtv.ingest.PcrPacer;
 import io.swarmtv.ingest.ProbeReport;
 import io.swarmtv.ingest.Sleeper;
-import io.swarmtv.ts.TsLoop;
-import io.swarmtv.ts.TsPacket;
+import io.swarmtv.swarm.PeerSource;
 import io.swarmtv.swarm.SwarmSettings;
 import io.swarmtv.swarm.net.ChannelSwarm;
 import io.swarmtv.swarm.net.PeerTransport;
+import io.swarmtv.ts.TsLoop;
+import io.swarmtv.ts.TsPacket;
+import io.swarmtv.web.ChannelOpeningHandler;
 import io.swarmtv.web.GatewayHttpServer;
+import io.swarmtv.web.ManagementHandler;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.jetty.server.Handler;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -90,35 +93,39 @@ final class DemoCommand implements Callable<Integer> {
         relay.addPeer(address(sourcePort), PeerSource.MANUAL);
         relays.add(address(port));
       }
-      AtomicLong played = new AtomicLong();
+      // The viewer is a gateway, as in a home: its own channel list (in a throwaway directory),
+      // the page, the API and the players' URLs, told of the relays only.
+      Path data = Files.createTempDirectory("swarmtv-demo-");
+      open.add(() -> deleteTree(data));
       ChannelDirectory served = new ChannelDirectory();
-      ChannelHls hls = new ChannelHls(key.id().toString(), () -> CHANNEL_NAME, HlsSettings.DEFAULT, clock);
-      served.add(hls);
-      GatewayHttpServer http = startHttp(served);
-      open.add(0, http);
-      ChannelSwarm viewer = ChannelSwarm.peer(loopbackTransport(open), key.id(), SwarmSettings.DEFAULT, clock,
-          chunk -> {
-            played.incrementAndGet();
-            hls.accept(chunk);
-          });
+      GatewayRuntime viewer = GatewayRuntime.open(data, loopbackTransport(open), ChannelPeers.fixed(relays),
+          SwarmSettings.DEFAULT, HlsSettings.DEFAULT, clock, GatewayCommand.IDLE_MICROS, served);
       open.add(0, viewer);
-      relays.forEach(a -> viewer.addPeer(a, PeerSource.MANUAL));
+      viewer.ensureListed(link);
+      viewer.list().update(key.id(), e -> e.withPinned(true));
+      viewer.startTicking();
+      GatewayHttpServer http = startHttp(served, new ManagementHandler(viewer), new ChannelOpeningHandler(viewer));
+      open.add(0, http);
       String base = HttpPorts.base(InetAddress.getLoopbackAddress(), http.port());
       out.println();
-      HttpPorts.printUrls(out, base, key.id().toString(), "The viewer serves the channel");
+      out.println("The viewer is a gateway; open its page, or play the channel in any player:");
+      out.println("  page:          " + base + "/");
+      HttpPorts.printUrls(out, base, key.id().toString(), CHANNEL_NAME);
       out.println("  M3U:           " + base + "/playlist.m3u");
+      out.println("  DLNA:          off in the demo, which stays on 127.0.0.1 (a gateway announces to the LAN's TVs)");
       out.println("  try:           ffplay " + base + "/hls/" + key.id() + "/index.m3u8   or   vlc " + base + "/ts/" + key.id());
       out.println();
       out.flush();
+      ChannelAnnouncer announcer = new ChannelAnnouncer(key, CHANNEL_NAME, source::publish, clock);
+      announcer.announce(0);
       PacedFeed feed = new PacedFeed("the bundled clip", TsLoop::demoClip, false, new PcrPacer(clock, Sleeper.system()));
       try (LiveChannel channel = LiveChannel.start(key, feed, ChunkerSettings.DEFAULT, clock, source::publish)) {
         LiveRun.run(channel, limit, out, () -> {
+          announcer.announce(channel.stats());
           SwarmStatus.printSource(out, source.stats(), channel.stats().ingest().bytes());
-          SwarmStatus.print(out, "viewer", viewer.stats());
+          viewer.printStatus(out);
         });
       }
-      out.printf(Locale.ROOT, "the viewer received %d chunks%n", played.get());
-      out.flush();
     } finally {
       for (AutoCloseable c : open) {
         c.close();
@@ -128,15 +135,23 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   /** The viewer's web server on loopback: 8080 unless taken or --http-port says otherwise. */
-  private GatewayHttpServer startHttp(ChannelDirectory served) throws Exception {
+  private GatewayHttpServer startHttp(ChannelDirectory served, Handler... front) throws Exception {
     InetAddress lo = InetAddress.getLoopbackAddress();
     if (httpPort != null) {
-      return HttpPorts.start(lo, httpPort, "--http-port", served);
+      return HttpPorts.start(lo, httpPort, "--http-port", served, front);
     }
     try {
-      return HttpPorts.start(lo, DEFAULT_HTTP_PORT, "--http-port", served);
+      return HttpPorts.start(lo, DEFAULT_HTTP_PORT, "--http-port", served, front);
     } catch (UserException taken) {
-      return HttpPorts.start(lo, 0, "--http-port", served); // a demo should run anywhere: any free port will do
+      return HttpPorts.start(lo, 0, "--http-port", served, front); // a demo should run anywhere: any free port will do
+    }
+  }
+
+  private static void deleteTree(Path dir) throws java.io.IOException {
+    try (var files = Files.walk(dir)) {
+      for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
     }
   }
 

@@ -32,11 +32,12 @@ class LiveCommandsTest {
     assertTrue(out.contains("video h264  854x480 25.00 fps"), out);
     assertTrue(out.contains("audio aac"), out);
     assertTrue(Pattern.compile("M3U: +http://127\\.0\\.0\\.1:\\d+/playlist\\.m3u").matcher(out).find(), out);
+    assertTrue(Pattern.compile("page: +http://127\\.0\\.0\\.1:\\d+/\n").matcher(out).find(), out);
     Matcher total = TOTAL.matcher(out);
     assertTrue(total.find(), out);
     long chunks = Long.parseLong(total.group(1));
     assertTrue(chunks >= 20, "four seconds of a 1 Mbit/s clip make dozens of chunks: " + chunks);
-    Matcher viewer = Pattern.compile("stopped; in all:[\\s\\S]*viewer: \\d+ peers \\| (\\d+) chunks .*continuity 100\\.00%")
+    Matcher viewer = Pattern.compile("stopped; in all:[\\s\\S]*swarmtv demo: \\d+ peers \\| (\\d+) chunks .*continuity 100\\.00%")
         .matcher(out);
     assertTrue(viewer.find(), out);
     assertTrue(Long.parseLong(viewer.group(1)) >= chunks - 5, "the viewer keeps up with the broadcaster: " + out);
