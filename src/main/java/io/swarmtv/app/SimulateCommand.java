@@ -82,6 +82,10 @@ final class SimulateCommand implements Callable<Integer> {
       description = "Seconds over which the first viewers join (default: 10, or half the run if shorter).")
   Double ramp;
 
+  @Option(names = "--upload-limit-share", paramLabel = "FRACTION", defaultValue = "0.8",
+      description = "Each peer's upload limit as a share of its uplink, 0 for none (default: ${DEFAULT-VALUE}).")
+  double uploadLimitShare;
+
   @Option(names = "--progress", paramLabel = "SECONDS", defaultValue = "5",
       description = "Wall seconds between progress lines on standard error (default: ${DEFAULT-VALUE}).")
   double progressSeconds;
@@ -121,7 +125,7 @@ final class SimulateCommand implements Callable<Integer> {
         throw new IllegalArgumentException("--ramp must be 0 or more seconds");
       }
       return new SimulationSettings(peers, base.durationMicros(), seed, churn, flashCrowd, freeRiders, nat, mix,
-          downlink, sourceUplink, rttMicros[0], rttMicros[1], chunkBytes, chunksPerSecond, rampMicros, base.swarm());
+          downlink, sourceUplink, rttMicros[0], rttMicros[1], chunkBytes, chunksPerSecond, rampMicros, uploadLimitShare, base.swarm());
     } catch (IllegalArgumentException e) {
       throw new UserException(e.getMessage());
     }

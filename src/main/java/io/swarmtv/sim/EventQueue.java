@@ -12,6 +12,7 @@ final class EventQueue {
   private long[] order = new long[1024];
   private int[] kind = new int[1024];
   private long[] number = new long[1024];
+  private long[] extra = new long[1024];
   private Object[] first = new Object[1024];
   private Object[] second = new Object[1024];
   private int[] heap = new int[1024];
@@ -25,10 +26,15 @@ final class EventQueue {
   long polledAt;
   int polledKind;
   long polledNumber;
+  long polledExtra;
   Object polledFirst;
   Object polledSecond;
 
   void add(long time, int eventKind, Object a, Object b, long n) {
+    add(time, eventKind, a, b, n, 0);
+  }
+
+  void add(long time, int eventKind, Object a, Object b, long n, long x) {
     int slot = freeCount > 0 ? free[--freeCount] : newSlot();
     at[slot] = time;
     order[slot] = scheduled++;
@@ -36,6 +42,7 @@ final class EventQueue {
     first[slot] = a;
     second[slot] = b;
     number[slot] = n;
+    extra[slot] = x;
     if (size == heap.length) heap = Arrays.copyOf(heap, size * 2);
     int i = size++;
     while (i > 0) {
@@ -54,6 +61,7 @@ final class EventQueue {
       order = Arrays.copyOf(order, n);
       kind = Arrays.copyOf(kind, n);
       number = Arrays.copyOf(number, n);
+      extra = Arrays.copyOf(extra, n);
       first = Arrays.copyOf(first, n);
       second = Arrays.copyOf(second, n);
       free = Arrays.copyOf(free, n);
@@ -84,6 +92,7 @@ final class EventQueue {
     polledAt = at[slot];
     polledKind = kind[slot];
     polledNumber = number[slot];
+    polledExtra = extra[slot];
     polledFirst = first[slot];
     polledSecond = second[slot];
     first[slot] = null;

@@ -1,5 +1,6 @@
 package io.swarmtv.sim;
 
+import io.swarmtv.swarm.PeerEvents;
 import io.swarmtv.swarm.SwarmNode;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -24,12 +25,17 @@ final class Host {
   final boolean freeRider;
   final long joinedMicros;
   final List<ModelledLink> links = new ArrayList<>();
+  /** What the network reports this host's connections to: its swarm node, or a test's recorder. */
+  PeerEvents events;
+  /** Its swarm node, which the simulation ticks and reads figures from. */
   SwarmNode node;
   /** Where it stands in the simulation's list of viewers, for removal in constant time. */
   int audienceSlot = -1;
   /** Sequences that arrived before their deadline, counted from the first it plays. */
   final java.util.BitSet onTime = new java.util.BitSet();
   boolean alive = true;
+  /** When it left, if it did. */
+  long leftMicros = Long.MAX_VALUE;
   /** When the uplink and the downlink have sent everything given to them so far. */
   long uplinkBusyUntil;
   long downlinkBusyUntil;

@@ -22,6 +22,8 @@ final class ModelledLink implements PeerLink {
   /** Deliveries to this end waiting on the downlink: later messages may not overtake them. */
   int pendingDeliveries;
   long lastDeliveryMicros;
+  /** When the last message sent to this end reaches its line: later ones may not come sooner. */
+  long lastArrivalMicros;
   // Frames handed to the uplink and not yet wholly sent: when each finishes, and its bytes.
   private long[] queuedUntil = new long[8];
   private int[] queuedSize = new int[8];
@@ -57,7 +59,7 @@ final class ModelledLink implements PeerLink {
         + latencyMicros;
     long lastPacketIn = sent + latencyMicros
         + Host.serialisationMicros(Math.min(bytes, Host.PACKET_PAYLOAD + Host.PACKET_OVERHEAD), remote.downlinkBitsPerSecond);
-    network.arrive(other, message, bytes, firstPacketIn, lastPacketIn);
+    network.arrive(other, message, sent, firstPacketIn, lastPacketIn);
   }
 
   private void enqueue(long until, int bytes) {
@@ -101,8 +103,8 @@ final class ModelledLink implements PeerLink {
     }
     open = false;
     owner.links.remove(this);
-    // The far end learns of it after what was queued before the goodbye has gone out.
-    network.dropLater(other, Math.max(network.now(), owner.uplinkBusyUntil) + latencyMicros);
+    // The far end learns of it after what was queued before the goodbye has come in.
+    network.dropLater(other, Math.max(other.lastArrivalMicros, network.now() + latencyMicros));
     network.disconnectedLater(this);
   }
 
@@ -111,10 +113,14 @@ final class ModelledLink implements PeerLink {
     if (!open) {
       return;
     }
+    if (pendingDeliveries > 0) {
+      network.dropLater(this, lastDeliveryMicros); // the close comes behind the data, as a FIN does
+      return;
+    }
     open = false;
     owner.links.remove(this);
     if (owner.alive) {
-      owner.node.onDisconnected(this);
+      owner.events.onDisconnected(this);
     }
   }
 

@@ -51,6 +51,7 @@ final class Network {
   /** {@code host} leaves abruptly: nothing more goes out, its neighbours notice after a while. */
   void unplug(Host host) {
     host.alive = false;
+    host.leftMicros = now;
     listening.remove(host.address);
     for (ModelledLink l : host.links) {
       l.open = false;
@@ -68,8 +69,11 @@ final class Network {
     queue.add(now + 3 * from.latencyTo(target), CONNECT, from, target, 0);
   }
 
-  void arrive(ModelledLink to, PeerMessage message, int bytes, long firstPacketIn, long lastPacketIn) {
-    queue.add(lastPacketIn, ARRIVE, to, message, firstPacketIn);
+  /** A message left the sender's line whole at {@code sent}; its packets reach {@code to}'s line between the two times. */
+  void arrive(ModelledLink to, PeerMessage message, long sent, long firstPacketIn, long lastPacketIn) {
+    long at = Math.max(lastPacketIn, to.lastArrivalMicros);
+    to.lastArrivalMicros = at;
+    queue.add(at, ARRIVE, to, message, firstPacketIn, sent);
   }
 
   void dropLater(ModelledLink link, long at) {
@@ -81,9 +85,9 @@ final class Network {
   }
 
   /** Runs a network event just polled from the queue. */
-  void run(int kind, Object first, Object second, long number) {
+  void run(int kind, Object first, Object second, long number, long extra) {
     switch (kind) {
-      case ARRIVE -> arrived((ModelledLink) first, (PeerMessage) second, number);
+      case ARRIVE -> arrived((ModelledLink) first, (PeerMessage) second, number, extra);
       case DELIVER -> {
         ModelledLink to = (ModelledLink) first;
         to.pendingDeliveries--;
@@ -93,7 +97,7 @@ final class Network {
       case DROP -> ((ModelledLink) first).drop();
       case DISCONNECTED -> {
         ModelledLink l = (ModelledLink) first;
-        if (l.owner.alive) l.owner.node.onDisconnected(l);
+        if (l.owner.alive) l.owner.events.onDisconnected(l);
       }
       default -> throw new IllegalStateException("not a network event: " + kind);
     }
@@ -103,9 +107,9 @@ final class Network {
    * The last packet of a message reached the receiver's line. Its downlink takes the packets as
    * they come (from the first one's arrival), behind whatever it still has to take in.
    */
-  private void arrived(ModelledLink to, PeerMessage message, long firstPacketIn) {
-    if (!to.open) {
-      return;
+  private void arrived(ModelledLink to, PeerMessage message, long firstPacketIn, long sent) {
+    if (!to.open || sent > to.remote.leftMicros) {
+      return; // the connection is gone, or the sender was unplugged before the message had left its line
     }
     Host receiver = to.owner;
     int bytes = Host.wireBytes(MessageCodec.frameLength(message));
@@ -126,7 +130,7 @@ final class Network {
   private void deliver(ModelledLink to, PeerMessage message) {
     if (to.open && to.owner.alive) {
       messagesDelivered++;
-      to.owner.node.onMessage(to, message);
+      to.owner.events.onMessage(to, message);
     }
   }
 
@@ -141,11 +145,11 @@ final class Network {
     from.links.add(ours);
     target.links.add(theirs);
     connectionsMade++;
-    if (!target.node.onConnected(theirs, from.node.handshake(), VersionRange.V1)) {
+    if (!target.events.onConnected(theirs, from.events.handshake(), VersionRange.V1)) {
       ours.drop();
       return;
     }
-    if (!from.node.onConnected(ours, target.node.handshake(), VersionRange.V1)) {
+    if (!from.events.onConnected(ours, target.events.handshake(), VersionRange.V1)) {
       theirs.drop();
     }
   }

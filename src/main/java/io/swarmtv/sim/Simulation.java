@@ -62,6 +62,7 @@ public final class Simulation {
   private long bans;
   private long payloadUp;
   private long controlUp;
+  private long freeRiderPayloadUp;
   private long events;
   private boolean ran;
 
@@ -106,7 +107,7 @@ public final class Simulation {
       events++;
       int kind = q.polledKind;
       if (kind < Network.FIRST_OTHER_KIND) {
-        network.run(kind, q.polledFirst, q.polledSecond, q.polledNumber);
+        network.run(kind, q.polledFirst, q.polledSecond, q.polledNumber, q.polledExtra);
       } else if (kind == TICK) {
         tick((Host) q.polledFirst);
       } else if (kind == PUBLISH) {
@@ -135,8 +136,9 @@ public final class Simulation {
     source = new Host(hosts, address(hosts++), up, Math.max(up, (long) (settings.downlinkMbit() * 1e6)),
         settings.rttMinMicros() / 4, false, false, START_MICROS);
     Host s = source;
-    source.node = SwarmNode.source(key.id(), settings.swarm().withUploadLimit(up / 8), clock, LISTEN_PORT,
+    source.node = SwarmNode.source(key.id(), settings.swarm().withUploadLimit(uploadLimit(up)), clock, LISTEN_PORT,
         a -> network.dial(s, a), random.nextLong());
+    source.events = source.node;
     network.listen(source);
     network.queue.add(START_MICROS, PUBLISH, null, null, 0);
     network.queue.add(START_MICROS + random.nextLong(settings.swarm().tickMicros()), TICK, source, null, 0);
@@ -174,6 +176,7 @@ public final class Simulation {
     Host h = new Host(hosts, address(hosts++), up, down, access, nat, freeRider, now);
     h.node = SwarmNode.peer(key.id(), nodeSettings(freeRider ? 0 : up), clock,
         nat ? Handshake.NOT_REACHABLE : LISTEN_PORT, c -> played(h, c), a -> network.dial(h, a), random.nextLong());
+    h.events = h.node;
     for (Host known : trackerAnswer()) {
       h.node.addCandidate(known.address, PeerSource.TRACKER);
     }
@@ -186,7 +189,7 @@ public final class Simulation {
     network.queue.add(now + random.nextLong(settings.swarm().tickMicros()), TICK, h, null, 0);
   }
 
-  /** A node's settings: its upload limit is its uplink; a free rider serves no one. */
+  /** A node's settings: its upload limit is a share of its uplink; a free rider serves no one. */
   private SwarmSettings nodeSettings(long uplinkBits) {
     return settingsByUplink.computeIfAbsent(uplinkBits, up -> {
       SwarmSettings s = settings.swarm();
@@ -195,8 +198,13 @@ public final class Simulation {
             s.targetPeers(), s.maxPeers(), s.repairAfterMicros(), s.requestTimeoutMicros(), s.parentStallMicros(),
             s.playoutDelayMicros(), s.joinBackfill(), s.banMicros(), s.tickMicros(), 1, s.peerUploadLimit());
       }
-      return s.withUploadLimit(up / 8);
+      return s.withUploadLimit(uploadLimit(up));
     });
+  }
+
+  /** A node's upload limit in bytes a second for an uplink of {@code bits} a second. */
+  private long uploadLimit(long bits) {
+    return (long) (bits / 8 * settings.uploadLimitShare());
   }
 
   /** A random sample of the swarm (the source among it), as a tracker would answer. */
@@ -265,6 +273,9 @@ public final class Simulation {
     bans += s.bans();
     payloadUp += s.payloadBytesUp();
     controlUp += s.controlBytesUp();
+    if (h.freeRider) {
+      freeRiderPayloadUp += s.payloadBytesUp();
+    }
     if (h == source) {
       return;
     }
@@ -296,7 +307,7 @@ public final class Simulation {
         chunksDue == 0 ? 1.0 : (double) chunksOnTime / chunksDue, chunksDue, chunksOnTime,
         startups.percentile(0.5), startups.percentile(0.99), startups.count(),
         streamBytes == 0 ? 0 : src.payloadBytesUp() / streamBytes, payloadUp == 0 ? 0 : (double) controlUp / payloadUp,
-        duplicates, bans, LowerBound.percentile(bound, 0.5), LowerBound.percentile(bound, 0.99), events, wallMillis);
+        duplicates, bans, freeRiderPayloadUp, LowerBound.percentile(bound, 0.5), LowerBound.percentile(bound, 0.99), events, wallMillis);
   }
 
   /** A distinct private address per host: 10.x.y.z. */

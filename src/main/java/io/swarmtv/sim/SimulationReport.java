@@ -20,6 +20,7 @@ import java.util.Locale;
  * @param controlOverhead bytes of everything but chunk payload, over chunk payload, summed over all nodes
  * @param duplicates chunks peers received more than once
  * @param bans peers banned (an honest swarm bans none)
+ * @param freeRiderPayloadUp chunk payload bytes the free riders uploaded (none, if they are free riders)
  * @param boundP50Micros the ideal broadcast's median delay on the same network ({@link LowerBound}); {@code P99} likewise
  * @param events events simulated; {@code wallMillis} how long it took
  */
@@ -43,6 +44,7 @@ public record SimulationReport(
     double controlOverhead,
     long duplicates,
     long bans,
+    long freeRiderPayloadUp,
     long boundP50Micros,
     long boundP99Micros,
     long events,
@@ -83,7 +85,8 @@ public record SimulationReport(
     b.append(String.format(Locale.ROOT, "startup of joiners: p50 %.0f ms, p99 %.0f ms (%d peers started)%n",
         startupP50Micros / 1e3, startupP99Micros / 1e3, startups));
     b.append(String.format(Locale.ROOT, "source upload: %.2fx the stream; control overhead %.2f%%;"
-            + " duplicates %d; bans %d%n", sourceUploadRatio, 100 * controlOverhead, duplicates, bans));
+            + " duplicates %d; bans %d; free riders uploaded %d B%n", sourceUploadRatio, 100 * controlOverhead,
+        duplicates, bans, freeRiderPayloadUp));
     b.append(String.format(Locale.ROOT, "simulated %.0f s in %.1f s wall, %d events (%.2fM/s)%n",
         s.durationMicros() / 1e6, wallMillis / 1e3, events, wallMillis == 0 ? 0 : events / (wallMillis * 1e3)));
     return b.toString();

@@ -21,7 +21,9 @@ import java.util.Objects;
  * @param chunkBytes payload bytes per chunk
  * @param chunksPerSecond chunks the broadcaster cuts a second
  * @param rampMicros how long the initial audience takes to join, evenly spread
- * @param swarm the swarm settings every node runs with (each node's upload limit is set to its uplink)
+ * @param uploadLimitShare each node's upload limit ({@code swarmtv gateway --upload-limit}) as a share
+ *     of its uplink, leaving the rest for framing, control and the household; 0 for no limit
+ * @param swarm the swarm settings every node runs with, but for the upload limit
  */
 public record SimulationSettings(
     int peers,
@@ -39,6 +41,7 @@ public record SimulationSettings(
     int chunkBytes,
     int chunksPerSecond,
     long rampMicros,
+    double uploadLimitShare,
     SwarmSettings swarm) {
 
   /** Most peers a run takes (initial audience plus flash crowd). */
@@ -72,6 +75,9 @@ public record SimulationSettings(
     if (chunksPerSecond < 1 || chunksPerSecond > 1000) {
       throw new IllegalArgumentException("chunks a second must be 1..1000, was " + chunksPerSecond);
     }
+    if (!(uploadLimitShare >= 0 && uploadLimitShare <= 1)) {
+      throw new IllegalArgumentException("the upload limit's share of the uplink must be 0..1, was " + uploadLimitShare);
+    }
     if (rampMicros < 0 || rampMicros > durationMicros) {
       throw new IllegalArgumentException("the ramp must be 0 up to the run's length");
     }
@@ -86,7 +92,7 @@ public record SimulationSettings(
   /** Defaults for {@code peers} viewers over {@code minutes}: a 1.5 Mbit/s stream, the default mix of uplinks. */
   public static SimulationSettings of(int peers, double minutes) {
     return new SimulationSettings(peers, (long) (minutes * 60_000_000), 1, 0, 0, 0, 0, UplinkMix.DEFAULT, 50, 20,
-        10_000, 150_000, 7520, 25, Math.min(10_000_000, (long) (minutes * 30_000_000)), SwarmSettings.DEFAULT);
+        10_000, 150_000, 7520, 25, Math.min(10_000_000, (long) (minutes * 30_000_000)), 0.8, SwarmSettings.DEFAULT);
   }
 
   /** The stream's payload rate, bits a second. */
@@ -97,22 +103,22 @@ public record SimulationSettings(
   public SimulationSettings withSeed(long s) {
     return new SimulationSettings(peers, durationMicros, s, churnPercentPerMinute, flashCrowd, freeRiderPercent,
         natPercent, uplinks, downlinkMbit, sourceUplinkMbit, rttMinMicros, rttMaxMicros, chunkBytes, chunksPerSecond,
-        rampMicros, swarm);
+        rampMicros, uploadLimitShare, swarm);
   }
 
   public SimulationSettings withAudience(double churn, int flash, double freeRiders, double nat) {
     return new SimulationSettings(peers, durationMicros, seed, churn, flash, freeRiders, nat, uplinks, downlinkMbit,
-        sourceUplinkMbit, rttMinMicros, rttMaxMicros, chunkBytes, chunksPerSecond, rampMicros, swarm);
+        sourceUplinkMbit, rttMinMicros, rttMaxMicros, chunkBytes, chunksPerSecond, rampMicros, uploadLimitShare, swarm);
   }
 
   public SimulationSettings withNetwork(UplinkMix mix, double downlink, double sourceUplink, long rttMin, long rttMax) {
     return new SimulationSettings(peers, durationMicros, seed, churnPercentPerMinute, flashCrowd, freeRiderPercent,
-        natPercent, mix, downlink, sourceUplink, rttMin, rttMax, chunkBytes, chunksPerSecond, rampMicros, swarm);
+        natPercent, mix, downlink, sourceUplink, rttMin, rttMax, chunkBytes, chunksPerSecond, rampMicros, uploadLimitShare, swarm);
   }
 
   public SimulationSettings withStream(int bytes, int perSecond) {
     return new SimulationSettings(peers, durationMicros, seed, churnPercentPerMinute, flashCrowd, freeRiderPercent,
         natPercent, uplinks, downlinkMbit, sourceUplinkMbit, rttMinMicros, rttMaxMicros, bytes, perSecond,
-        rampMicros, swarm);
+        rampMicros, uploadLimitShare, swarm);
   }
 }
