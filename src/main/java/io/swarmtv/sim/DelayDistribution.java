@@ -1,13 +1,13 @@
 package io.swarmtv.sim;
 
 /**
- * Delays at 0.1 ms resolution up to ten minutes, for percentiles over millions of samples without
+ * Delays at 0.1 ms resolution up to a minute, for percentiles over millions of samples without
  * keeping them. (The swarm's own histogram is per node and package-private; this one pools every
  * peer's samples with the same rule for which chunks count.)
  */
 final class DelayDistribution {
   private static final long RESOLUTION_MICROS = 100;
-  private static final int BUCKETS = 6_000_001;
+  private static final int BUCKETS = 600_001;
   private final long[] counts = new long[BUCKETS];
   private long total;
   private long max;

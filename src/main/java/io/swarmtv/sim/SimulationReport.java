@@ -1,5 +1,6 @@
 package io.swarmtv.sim;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Locale;
 
 /**
@@ -51,11 +52,13 @@ public record SimulationReport(
     long wallMillis) {
 
   /** Measured median delay over the ideal one. */
+  @JsonProperty
   public double p50OverBound() {
     return boundP50Micros == 0 ? 0 : (double) delayP50Micros / boundP50Micros;
   }
 
   /** Measured 99th-percentile delay over the ideal one. */
+  @JsonProperty
   public double p99OverBound() {
     return boundP99Micros == 0 ? 0 : (double) delayP99Micros / boundP99Micros;
   }

@@ -36,6 +36,8 @@ class SimulateCommandTest {
     assertTrue(r.path("delayP99Micros").asLong() >= r.path("delayP50Micros").asLong());
     assertTrue(r.path("delayP50Micros").asLong() >= r.path("boundP50Micros").asLong());
     assertTrue(r.path("sourceUploadRatio").asDouble() > 0);
+    assertEquals((double) r.path("delayP99Micros").asLong() / r.path("boundP99Micros").asLong(),
+        r.path("p99OverBound").asDouble(), 1e-9);
     assertTrue(run.err().contains("simulated "), "progress lines: " + run.err());
   }
 
