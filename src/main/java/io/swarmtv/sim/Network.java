@@ -28,8 +28,6 @@ final class Network {
   final EventQueue queue = new EventQueue();
   private final Map<InetSocketAddress, Host> listening = new HashMap<>();
   private long now;
-  long messagesDelivered;
-  long connectionsMade;
 
   Network(long startMicros) {
     this.now = startMicros;
@@ -129,7 +127,6 @@ final class Network {
 
   private void deliver(ModelledLink to, PeerMessage message) {
     if (to.open && to.owner.alive) {
-      messagesDelivered++;
       to.owner.events.onMessage(to, message);
     }
   }
@@ -144,7 +141,6 @@ final class Network {
     theirs.other = ours;
     from.links.add(ours);
     target.links.add(theirs);
-    connectionsMade++;
     if (!target.events.onConnected(theirs, from.events.handshake(), VersionRange.V1)) {
       ours.drop();
       return;

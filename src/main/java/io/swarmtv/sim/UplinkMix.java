@@ -66,11 +66,6 @@ public record UplinkMix(List<Share> shares) {
     return (long) (shares.get(shares.size() - 1).mbitPerSecond() * 1e6);
   }
 
-  /** The fastest uplink in the mix, bits a second. */
-  long fastest() {
-    return (long) (shares.stream().mapToDouble(Share::mbitPerSecond).max().orElseThrow() * 1e6);
-  }
-
   @Override
   public String toString() {
     StringBuilder b = new StringBuilder();
