@@ -22,6 +22,7 @@ import picocli.CommandLine.ScopeType;
       GatewayCommand.class,
       KeygenCommand.class,
       ProbeCommand.class,
+      SimulateCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
