@@ -6,12 +6,14 @@ import io.swarmtv.config.AtomicFile;
 import io.swarmtv.config.ConfigException;
 import io.swarmtv.discovery.PeerDiscovery;
 import io.swarmtv.dlna.DlnaChannel;
+import io.swarmtv.dlna.LiveStreamFormat;
 import io.swarmtv.dlna.MediaServer;
 import io.swarmtv.dlna.MediaServerSettings;
 import io.swarmtv.dlna.PortMapper;
 import io.swarmtv.dlna.StreamFeatures;
 import io.swarmtv.dlna.UpnpStack;
 import io.swarmtv.hls.ChannelDirectory;
+import io.swarmtv.hls.ChannelHls;
 import io.swarmtv.hls.HlsSettings;
 import io.swarmtv.ingest.MicrosClock;
 import io.swarmtv.web.GatewayHttpServer;
@@ -167,7 +169,7 @@ final class GatewayCommand implements Callable<Integer> {
         GatewayRuntime runtime = openRuntime(transport, ChannelPeers.discovering(peers, found), settings, clock, served);
         GatewayHttpServer http = HttpPorts.start(httpBind, httpPort, "--http-port", served,
             new ManagementHandler(runtime), new ChannelOpeningHandler(runtime));
-        Lan lan = startLan(transport.port(), http.port(), runtime, clock, err);
+        Lan lan = startLan(transport.port(), http.port(), runtime, served, clock, err);
         Foreground fg = new Foreground()) {
       channels.forEach(runtime::ensureListed);
       runtime.startTicking();
@@ -224,7 +226,8 @@ final class GatewayCommand implements Callable<Integer> {
   }
 
   /** DLNA and port mapping, which share one UPnP stack on the LAN interfaces. */
-  private Lan startLan(int peerPort, int httpPort, GatewayRuntime runtime, MicrosClock clock, PrintWriter err) {
+  private Lan startLan(int peerPort, int httpPort, GatewayRuntime runtime, ChannelDirectory served, MicrosClock clock,
+      PrintWriter err) {
     if (noDlna && noPortMapping) {
       return Lan.NONE;
     }
@@ -249,9 +252,9 @@ final class GatewayCommand implements Callable<Integer> {
       if (!noDlna) {
         String name = dlnaName != null ? dlnaName : MediaServerSettings.defaultName();
         dlna = MediaServer.start(upnp, new MediaServerSettings(name, dataDir, httpPort, StreamFeatures.live()),
-            dlnaChannels(runtime));
+            dlnaChannels(runtime, served));
         MediaServer server = dlna;
-        runtime.onUpdate(() -> server.updateChannels(dlnaChannels(runtime)));
+        runtime.onUpdate(() -> server.updateChannels(dlnaChannels(runtime, served)));
         err.println("DLNA: TVs list the channels under \"" + name + "\" (on " + String.join(", ", upnp.interfaces()) + ")");
       }
       if (!noPortMapping) {
@@ -267,11 +270,15 @@ final class GatewayCommand implements Callable<Integer> {
     return new Lan(upnp, dlna, mapper);
   }
 
-  private static List<DlnaChannel> dlnaChannels(GatewayRuntime runtime) {
+  /** The listed channels as TVs see them; a joined one's stream format once it is known. */
+  private static List<DlnaChannel> dlnaChannels(GatewayRuntime runtime, ChannelDirectory served) {
     List<DlnaChannel> out = new ArrayList<>();
     for (ChannelStatus c : runtime.channels()) {
       if (!c.stopped()) {
-        out.add(new DlnaChannel(c.id(), c.name(), c.logo() == null ? null : URI.create(c.logo()), null));
+        ChannelHls hls = served.get(c.id());
+        LiveStreamFormat format = hls == null || hls.videoFormat() == null ? null
+            : new LiveStreamFormat(hls.videoFormat(), hls.audioTypes());
+        out.add(new DlnaChannel(c.id(), c.name(), c.logo() == null ? null : URI.create(c.logo()), format));
       }
     }
     return out;

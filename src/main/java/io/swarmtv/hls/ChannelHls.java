@@ -2,6 +2,9 @@ package io.swarmtv.hls;
 
 import io.swarmtv.channel.Chunk;
 import io.swarmtv.ingest.MicrosClock;
+import io.swarmtv.ts.StreamType;
+import io.swarmtv.ts.VideoFormat;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -25,6 +28,8 @@ public final class ChannelHls {
   private final TsStreamFanout fanout;
   private final WindowWaiters waiters = new WindowWaiters();
   private volatile StreamDescription description = StreamDescription.UNKNOWN;
+  private volatile VideoFormat videoFormat;
+  private volatile List<StreamType> audioTypes = List.of();
 
   /**
    * @param id the channel id as written in its link: the name in every URL
@@ -45,6 +50,8 @@ public final class ChannelHls {
   public synchronized void accept(Chunk chunk) {
     reorder.accept(chunk, clock.nowMicros());
     description = describer.description();
+    videoFormat = describer.videoFormat();
+    audioTypes = describer.audioTypes();
   }
 
   /** Declares overdue chunks lost and times out overdue requests; call every few tens of ms. */
@@ -72,6 +79,16 @@ public final class ChannelHls {
   /** The live window now. */
   public LiveWindow window() {
     return store.window();
+  }
+
+  /** The video's format as far as it is known (null before the first keyframe), for DLNA profiles. */
+  public VideoFormat videoFormat() {
+    return videoFormat;
+  }
+
+  /** The program's audio stream types, for DLNA profiles. */
+  public List<StreamType> audioTypes() {
+    return audioTypes;
   }
 
   /** The streams as far as they are known. */

@@ -9,6 +9,7 @@ import io.swarmtv.ts.TsDemuxer;
 import io.swarmtv.ts.TsListener;
 import io.swarmtv.ts.TsPacket;
 import io.swarmtv.ts.VideoFormat;
+import java.util.List;
 
 /**
  * Reads a channel's MPEG-TS as it passes and keeps what the master playlist needs: the video's
@@ -19,6 +20,7 @@ public final class StreamDescriber implements TsListener {
   private TsDemuxer demuxer = new TsDemuxer(this);
   private VideoFormat video;
   private ElementaryStream audio;
+  private List<StreamType> audioTypes = List.of();
   private int primaryPid = -1;
   private String audioCodecs;
 
@@ -41,8 +43,19 @@ public final class StreamDescriber implements TsListener {
     demuxer = new TsDemuxer(this);
     video = null;
     audio = null;
+    audioTypes = List.of();
     audioCodecs = null;
     primaryPid = -1;
+  }
+
+  /** The video's format from its last sequence parameters, or null before the first keyframe. */
+  public VideoFormat videoFormat() {
+    return video;
+  }
+
+  /** The program's audio streams' types, in PMT order. */
+  public List<StreamType> audioTypes() {
+    return audioTypes;
   }
 
   /** The PID parts and segments are cut by (the first video, else the first audio), or -1. */
@@ -69,6 +82,7 @@ public final class StreamDescriber implements TsListener {
       return;
     }
     audio = pmt.streams().stream().filter(s -> s.type().isAudio()).findFirst().orElse(null);
+    audioTypes = pmt.streams().stream().map(ElementaryStream::type).filter(StreamType::isAudio).toList();
     primaryPid = pmt.primary() == null ? -1 : pmt.primary().pid();
     audioCodecs = null;
   }

@@ -118,7 +118,8 @@ public final class Chunker implements TsListener {
   /** The input restarted or jumped: what follows starts afresh and is flagged a discontinuity. */
   public void markDiscontinuity() {
     finishOpen();
-    demuxer = new TsDemuxer(this);
+    // The new demuxer counts packets on from ours, or its frame starts would point at old packets.
+    demuxer = new TsDemuxer(this, packetIndex + 1);
     primaryPid = -1;
     resetTiming();
     openFlags |= ChunkFlags.DISCONTINUITY; // nothing is open: this marks the next chunk

@@ -23,7 +23,7 @@ public final class TsDemuxer {
   private final Map<Integer, SectionAssembler> sections = new HashMap<>();
   private final Map<Integer, ProgramMap> programs = new HashMap<>();
   private ProgramAssociation pat;
-  private long index = -1;
+  private long index;
 
   private static final class PidState {
     final ElementaryStream stream;
@@ -39,7 +39,16 @@ public final class TsDemuxer {
   }
 
   public TsDemuxer(TsListener listener) {
+    this(listener, 0);
+  }
+
+  /**
+   * A demuxer whose first packet has index {@code firstIndex}: one that takes over a stream midway
+   * (after a source restart) reports packet indexes in the same count as its caller.
+   */
+  public TsDemuxer(TsListener listener, long firstIndex) {
     this.listener = Objects.requireNonNull(listener);
+    this.index = firstIndex - 1;
     Arrays.fill(lastCc, -1);
     sections.put(TsPacket.PAT_PID, new SectionAssembler(new SectionAssembler.Sink() {
       @Override

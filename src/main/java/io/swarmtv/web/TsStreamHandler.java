@@ -1,5 +1,7 @@
 package io.swarmtv.web;
 
+import io.swarmtv.dlna.LiveStreamFormat;
+import io.swarmtv.dlna.StreamFeatures;
 import io.swarmtv.hls.ChannelDirectory;
 import io.swarmtv.hls.ChannelHls;
 import io.swarmtv.hls.StreamWriter;
@@ -23,6 +25,7 @@ final class TsStreamHandler extends Handler.Abstract.NonBlocking {
   static final String PREFIX = "/ts/";
 
   private final ChannelDirectory channels;
+  private final StreamFeatures dlna = StreamFeatures.live();
 
   TsStreamHandler(ChannelDirectory channels) {
     this.channels = channels;
@@ -38,6 +41,11 @@ final class TsStreamHandler extends Handler.Abstract.NonBlocking {
     }
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, "video/mp2t");
     response.getHeaders().put(HttpHeader.CACHE_CONTROL, HttpReply.LIVE);
+    // DLNA TVs play only what these headers call a live stream of a profile they know.
+    response.getHeaders().put(StreamFeatures.TRANSFER_MODE, StreamFeatures.STREAMING);
+    response.getHeaders().put(StreamFeatures.CONTENT_FEATURES, dlna.contentFeatures(
+        new LiveStreamFormat(channel.videoFormat(), channel.audioTypes()),
+        request.getHeaders().get(HttpHeader.USER_AGENT)));
     if (HttpMethod.HEAD.is(request.getMethod())) {
       response.write(true, null, callback);
       return true;

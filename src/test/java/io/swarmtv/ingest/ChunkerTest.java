@@ -151,6 +151,35 @@ class ChunkerTest {
         "the second feed starts segments of its own");
   }
 
+  /** What ingest does when its source restarts: the feed after the mark is cut as if it came alone. */
+  @Test
+  void afterAMarkedRestartSegmentsStillStartAtKeyframes() throws Exception {
+    byte[] first = Files.readAllBytes(TestFeeds.H264_BFRAMES_25.path());
+    byte[] second = Files.readAllBytes(TestFeeds.H264_2S.path());
+    List<ChunkCut> cuts = new ArrayList<>();
+    Chunker chunker = new Chunker(ChunkerSettings.DEFAULT, cuts::add);
+    long micros = 0;
+    for (int p = 0; p < first.length; p += TsPacket.SIZE) {
+      chunker.accept(first, p, micros += 100);
+    }
+    chunker.markDiscontinuity();
+    for (int p = 0; p < second.length; p += TsPacket.SIZE) {
+      chunker.accept(second, p, micros += 100);
+    }
+    chunker.finish();
+    Set<Long> keyframes = new HashSet<>();
+    for (long k : FfprobePackets.of(TestFeeds.H264_2S.path(), "v:0").keyframePositions()) {
+      keyframes.add(first.length + k);
+    }
+    List<ChunkCut> after = cuts.stream()
+        .filter(c -> c.byteOffset() >= first.length && c.has(ChunkFlags.SEGMENT_START)).toList();
+    assertFalse(after.isEmpty(), "the second feed starts segments of its own");
+    for (ChunkCut s : after) {
+      assertTrue(keyframes.contains(s.byteOffset()), "segment chunk " + s.sequence() + " at byte " + s.byteOffset()
+          + " is not at one of the second feed's keyframes " + keyframes);
+    }
+  }
+
   @ParameterizedTest
   @ValueSource(longs = {1, 2, 3, 4, 5})
   void damagedInputIsCutWithoutCrashing(long seed) throws Exception {

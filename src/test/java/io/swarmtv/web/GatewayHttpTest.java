@@ -210,6 +210,12 @@ class GatewayHttpTest {
         HttpResponse.BodyHandlers.ofInputStream());
     assertEquals(200, r.statusCode());
     assertEquals("video/mp2t", r.headers().firstValue("content-type").orElseThrow());
+    // What a DLNA TV needs to play it: live streaming, and the profile of H.264 Main + AAC at a size
+    // past the SD ones (854x480).
+    assertEquals("Streaming", r.headers().firstValue("transferMode.dlna.org").orElseThrow());
+    String features = r.headers().firstValue("contentFeatures.dlna.org").orElseThrow();
+    assertTrue(features.startsWith("DLNA.ORG_PN=AVC_TS_MP_HD_AAC_MULT5_ISO;DLNA.ORG_OP=00;DLNA.ORG_CI=0;"), features);
+    assertTrue(r.headers().firstValue("content-length").isEmpty(), "a live stream has no length");
     try (InputStream in = r.body()) {
       byte[] first = in.readNBytes(2 * TsPacket.SIZE);
       assertEquals(TsPacket.PAT_PID, TsPacket.pid(first, 0), "the PAT comes first");
