@@ -33,9 +33,13 @@ try {
   const row = page.locator(`li.channel[data-id="${id}"]`);
   await row.waitFor();
   const native = await page.evaluate(() => document.querySelector('#player').canPlayType('application/vnd.apple.mpegurl'));
-  console.log('player: ' + (native ? 'native HLS (' + native + ')' : 'hls.js'));
+  console.log('browser claims native HLS: ' + (native || 'no'));
   if ((mode === 'hlsjs') !== !native) throw new Error(`asked for ${mode}, the browser offers native HLS: "${native}"`);
   await row.locator('button.play').click();
+  await page.waitForFunction(() => document.querySelector('#player').src !== '', null, { timeout: 20000 });
+  // hls.js feeds the element a Media Source (a blob: URL); native HLS gets the playlist's URL.
+  const used = await page.evaluate(() => document.querySelector('#player').src.startsWith('blob:') ? 'hls.js' : 'native HLS');
+  console.log('player: ' + used);
   await page.waitForFunction(() => document.querySelector('#player').currentTime > 1, null, { timeout: 90000 });
   const t1 = await page.evaluate(() => document.querySelector('#player').currentTime);
   await page.waitForFunction(t => document.querySelector('#player').currentTime > t + 1, t1, { timeout: 30000 });

@@ -36,7 +36,9 @@ class GatewayPreviewBrowserTest {
       assertEquals(0, r.exitCode(), r.stdout() + r.stderr());
       Matcher played = Pattern.compile("played: currentTime ([0-9.]+) -> ([0-9.]+) s").matcher(r.stdout());
       assertTrue(played.find(), r.stdout());
-      assertTrue(r.stdout().contains(player.equals("native") ? "player: native HLS" : "player: hls.js"), r.stdout());
+      // Only Safari gets native HLS (for AirPlay); Chromium claims it too, but stalls on our TS variant.
+      assertTrue(r.stdout().contains("browser claims native HLS: " + (player.equals("native") ? "maybe" : "no")), r.stdout());
+      assertTrue(r.stdout().contains("player: hls.js"), r.stdout());
       assertTrue(Double.parseDouble(played.group(2)) > Double.parseDouble(played.group(1)), r.stdout());
       assertTrue(r.stdout().contains("viewers shown: 1"), "the page's own player counts as a viewer: " + r.stdout());
       System.out.println(r.stdout().strip());

@@ -178,8 +178,11 @@ function preview(id) {
   $('#preview-name').textContent = c.name;
   $('#preview').hidden = false;
   if (hls) { hls.destroy(); hls = null; }
-  // Safari (and so AirPlay to an Apple TV) plays HLS itself; elsewhere hls.js feeds Media Source.
-  if (video.canPlayType('application/vnd.apple.mpegurl')) {
+  // Safari plays HLS itself, and so AirPlay sends the gateway's URL to an Apple TV. Elsewhere hls.js
+  // feeds Media Source: Chromium also claims native HLS now, but its player stalls on our TS variant.
+  const safari = /Apple/.test(navigator.vendor || '');
+  const native = video.canPlayType('application/vnd.apple.mpegurl');
+  if (native && (safari || !(window.Hls && Hls.isSupported()))) {
     video.src = c.urls.hls;
   } else if (window.Hls && Hls.isSupported()) {
     hls = new Hls({ lowLatencyMode: true });
