@@ -188,15 +188,19 @@ class MediaServerTest {
     long before = Long.parseLong(json.readTree(watcher.await("{\"variable\": \"SystemUpdateID\"", WAIT)).path("value").asText());
     watcher.await("{\"variable\": \"ContainerUpdateIDs\"", WAIT);
     server.send(CHANNELS + ";new|Brand New|");
-    server.await("OK", WAIT);
-    long after = Long.parseLong(json.readTree(watcher.await("{\"variable\": \"SystemUpdateID\"", WAIT)).path("value").asText());
-    assertEquals(before + 1, after);
-    String containers = json.readTree(watcher.await("{\"variable\": \"ContainerUpdateIDs\"", WAIT)).path("value").asText();
-    assertEquals("channels," + after, containers);
-    watcher.waitFor(WAIT);
-    assertEquals(4, titles(gupnpBrowse().path("channels")).size());
-    server.send(CHANNELS);
-    server.await("OK", WAIT);
+    try {
+      server.await("OK", WAIT);
+      long after = Long.parseLong(json.readTree(watcher.await("{\"variable\": \"SystemUpdateID\"", WAIT)).path("value").asText());
+      assertEquals(before + 1, after);
+      String containers = json.readTree(watcher.await("{\"variable\": \"ContainerUpdateIDs\"", WAIT)).path("value").asText();
+      assertEquals("channels," + after, containers);
+      watcher.waitFor(WAIT);
+      assertEquals(4, titles(gupnpBrowse().path("channels")).size());
+    } finally {
+      // The other tests browse the three channels this one started with.
+      server.send(CHANNELS);
+      server.await("OK", WAIT);
+    }
   }
 
   private JsonNode gupnpBrowse() throws IOException {

@@ -33,6 +33,7 @@ class KilledPeersTest {
         List<String> cmd = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
             "io.swarmtv.app.Main", "gateway", "--data", dir.resolve("gateway-" + i).toString(), "--no-public",
             "--no-lan", "--no-dht", "--no-dlna", "--no-port-mapping", "--http-port", "0", "--http-bind", "127.0.0.1",
+            "--ready-file", dir.resolve("gateway-" + i + ".ready").toString(),
             "--join", link, "--peer-port", "0", "--bind", "127.0.0.1",
             "--peer", "127.0.0.1:" + swarm.sourceTransport.port()));
         for (int k = 0; k < 3; k++) {
@@ -41,6 +42,15 @@ class KilledPeersTest {
         }
         gateways.add(new ProcessBuilder(cmd).redirectErrorStream(true)
             .redirectOutput(dir.resolve("gateway-" + i + ".log").toFile()).start());
+      }
+      // Five JVMs starting on a busy machine take a while: the stream starts once all are serving.
+      long deadline = System.nanoTime() + 180_000_000_000L;
+      for (int i = 0; i < gateways.size(); i++) {
+        while (!Files.exists(dir.resolve("gateway-" + i + ".ready"))) {
+          assertTrue(gateways.get(i).isAlive(), "gateway " + i + " exited: " + Files.readString(dir.resolve("gateway-" + i + ".log")));
+          assertTrue(System.nanoTime() < deadline, "gateway " + i + " not ready within 180 s");
+          Thread.sleep(100);
+        }
       }
       long start = swarm.clock.nowMicros();
       long stream = 50_000_000;
