@@ -38,8 +38,10 @@ import org.jupnp.support.model.BrowseResult;
   @UpnpStateVariable(name = "A_ARG_TYPE_PosSecond", sendEvents = false, datatype = "ui4"),
   @UpnpStateVariable(name = "SearchCapabilities", sendEvents = false, datatype = "string"),
   @UpnpStateVariable(name = "SortCapabilities", sendEvents = false, datatype = "string"),
-  @UpnpStateVariable(name = "SystemUpdateID", sendEvents = true, datatype = "ui4", eventMaximumRateMilliseconds = 200),
-  @UpnpStateVariable(name = "ContainerUpdateIDs", sendEvents = true, datatype = "string", eventMaximumRateMilliseconds = 200)
+  // Not moderated (eventMaximumRateMilliseconds): jUPnP then sends a change only when another one
+  // follows, so a single channel-list change never reached subscribed TVs.
+  @UpnpStateVariable(name = "SystemUpdateID", sendEvents = true, datatype = "ui4"),
+  @UpnpStateVariable(name = "ContainerUpdateIDs", sendEvents = true, datatype = "string")
 })
 public final class ChannelDirectoryService {
   private final PropertyChangeSupport propertyChangeSupport = new PropertyChangeSupport(this);
