@@ -1,14 +1,11 @@
 package io.swarmtv.dlna;
 
+import io.swarmtv.config.AtomicFile;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.UUID;
 import org.jupnp.model.types.UDN;
 
@@ -44,19 +41,11 @@ final class DeviceUdn {
     }
     UUID id = UUID.randomUUID();
     Files.createDirectories(dataDir);
-    Path tmp = Files.createTempFile(dataDir, FILE_NAME, ".tmp");
     try {
-      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-        ch.write(ByteBuffer.wrap((id + "\n").getBytes(StandardCharsets.US_ASCII)));
-        ch.force(true);
-      }
-      try {
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(tmp);
+      AtomicFile.createNew(file, (id + "\n").getBytes(StandardCharsets.US_ASCII));
+    } catch (FileAlreadyExistsException raced) {
+      // Another start wrote one first: that one is the device's.
+      return new UDN(UUID.fromString(Files.readString(file, StandardCharsets.US_ASCII).trim()));
     }
     return new UDN(id);
   }

@@ -1,16 +1,14 @@
 package io.swarmtv.discovery.dht;
 
+import io.swarmtv.config.AtomicFile;
 import io.swarmtv.discovery.bencode.BDictionary;
 import io.swarmtv.discovery.bencode.BencodeDecoder;
 import io.swarmtv.discovery.bencode.BencodeException;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 
@@ -65,30 +63,7 @@ public final class NodeTableFile {
   public static void write(Path file, NodeId id, List<NodeContact> nodes) throws IOException {
     byte[] b = BDictionary.builder().put("id", id.bytes()).put("nodes", CompactAddresses.nodes(nodes))
         .build().encode();
-    Path dir = file.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
-    Path temp = Files.createTempFile(dir, NAME, ".tmp");
-    try {
-      try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-        ByteBuffer buf = ByteBuffer.wrap(b);
-        while (buf.hasRemaining()) {
-          ch.write(buf);
-        }
-        ch.force(true);
-      }
-      try {
-        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(temp);
-    }
-    // The rename is durable only once the directory is synced; not every file system allows it.
-    try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
-      d.force(true);
-    } catch (IOException ignored) {
-      // best effort
-    }
+    Files.createDirectories(file.toAbsolutePath().getParent());
+    AtomicFile.replace(file, b);
   }
 }
