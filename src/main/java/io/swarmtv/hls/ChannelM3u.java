@@ -9,15 +9,27 @@ import java.util.List;
 public final class ChannelM3u {
   private ChannelM3u() {}
 
+  /** One channel's line: its id as in its URLs, its name, and its logo URL or null. */
+  public record Entry(String id, String name, String logo) {}
+
   /**
    * @param base scheme and authority the request came in on, e.g. {@code http://192.168.1.5:8080}
    */
   public static String render(String base, List<ChannelHls> channels) {
+    return renderEntries(base, channels.stream().map(c -> new Entry(c.id(), c.name(), null)).toList());
+  }
+
+  /** The M3U of {@code channels}, with {@code tvg-logo} where a channel has a logo. */
+  public static String renderEntries(String base, List<Entry> channels) {
     StringBuilder b = new StringBuilder("#EXTM3U\n");
-    for (ChannelHls c : channels) {
+    for (Entry c : channels) {
       String name = clean(c.name());
       b.append("#EXTINF:-1 tvg-id=\"").append(c.id()).append("\" tvg-name=\"").append(name.replace('"', '\''))
-          .append("\",").append(name).append('\n');
+          .append('"');
+      if (c.logo() != null && !c.logo().isBlank()) {
+        b.append(" tvg-logo=\"").append(clean(c.logo()).replace("\"", "%22")).append('"');
+      }
+      b.append(',').append(name).append('\n');
       b.append(base).append("/ts/").append(c.id()).append('\n');
     }
     return b.toString();

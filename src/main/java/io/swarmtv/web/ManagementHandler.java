@@ -1,5 +1,6 @@
 package io.swarmtv.web;
 
+import io.swarmtv.hls.ChannelM3u;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Handler;
@@ -7,6 +8,7 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.component.Graceful;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -21,9 +23,11 @@ public final class ManagementHandler extends Handler.Abstract implements Gracefu
   private final EventStream stream;
   private final MetricsHandler metrics;
   private final PageHandler page = new PageHandler();
+  private final GatewayControl control;
   private volatile boolean shutdown;
 
   public ManagementHandler(GatewayControl control) {
+    this.control = control;
     this.api = new ApiHandler(new ApiRequests(control));
     this.stream = new EventStream(base -> ApiRequests.snapshot(control, base).toString());
     this.events = new EventsHandler(stream);
@@ -34,7 +38,7 @@ public final class ManagementHandler extends Handler.Abstract implements Gracefu
   /** Whether {@code path} is one of this handler's. */
   public static boolean serves(String path) {
     return path.equals("/") || path.equals("/api") || path.startsWith("/api/") || path.equals(MetricsHandler.PATH)
-        || path.startsWith(PageHandler.PREFIX);
+        || path.startsWith(PageHandler.PREFIX) || path.equals(M3uHandler.PATH);
   }
 
   @Override
@@ -69,6 +73,28 @@ public final class ManagementHandler extends Handler.Abstract implements Gracefu
     if (path.equals(MetricsHandler.PATH)) {
       return metrics.handle(request, response, callback);
     }
+    if (path.equals(M3uHandler.PATH)) {
+      return playlist(request, response, callback);
+    }
     return page.handle(request, response, callback);
+  }
+
+  /**
+   * The M3U of every listed, not stopped channel (joined or not: a player's request joins it),
+   * with the household's names and logos, on the address the player used.
+   */
+  private boolean playlist(Request request, Response response, Callback callback) {
+    String base;
+    try {
+      base = RequestBase.of(request);
+    } catch (IllegalArgumentException e) {
+      HttpReply.error(request, response, callback, HttpStatus.BAD_REQUEST_400, e.getMessage());
+      return true;
+    }
+    List<ChannelM3u.Entry> entries = control.channels().stream().filter(c -> !c.stopped())
+        .map(c -> new ChannelM3u.Entry(c.id(), c.name(), c.logo())).toList();
+    HttpReply.text(request, response, callback, "audio/x-mpegurl; charset=utf-8", HttpReply.LIVE,
+        ChannelM3u.renderEntries(base, entries));
+    return true;
   }
 }

@@ -197,6 +197,23 @@ class GatewayApiTest {
   }
 
   @Test
+  void theM3uListsEveryChannelNotStoppedWithItsLogoOnTheAddressTheClientUsed() throws Exception {
+    String body = JSON.createObjectNode().put("link", newLink("News")).put("logo", "https://logos.example/news.png")
+        .toString();
+    String news = ok(send("POST", "/api/channels", body), 201).get("id").asText();
+    String sport = add(newLink("Sport"), null);
+    String off = add(newLink("Off air"), null);
+    ok(send("PATCH", "/api/channels/" + off, "{\"stopped\": true}"), 200);
+    String reply = raw("GET /playlist.m3u HTTP/1.1\r\nHost: 192.168.1.77:8080\r\nConnection: close\r\n\r\n");
+    assertTrue(reply.startsWith("HTTP/1.1 200"), reply);
+    String m3u = reply.substring(reply.indexOf("\r\n\r\n") + 4);
+    assertTrue(m3u.contains("#EXTM3U\n#EXTINF:-1 tvg-id=\"" + news + "\" tvg-name=\"News\" tvg-logo=\"https://logos.example/news.png\",News\n"
+        + "http://192.168.1.77:8080/ts/" + news + "\n"), m3u);
+    assertTrue(m3u.contains("#EXTINF:-1 tvg-id=\"" + sport + "\" tvg-name=\"Sport\",Sport\nhttp://192.168.1.77:8080/ts/" + sport + "\n"), m3u);
+    assertTrue(!m3u.contains(off), "a stopped channel is left out: " + m3u);
+  }
+
+  @Test
   void urlsUseTheAddressTheClientUsed() throws Exception {
     String id = add(newLink("Lan"), null);
     String reply = raw("GET /api/channels/" + id + " HTTP/1.1\r\nHost: 192.168.1.77:8080\r\nConnection: close\r\n\r\n");
