@@ -224,10 +224,14 @@ public final class SwarmNode implements PeerEvents {
       link.close(GoodbyeReason.DUPLICATE_CONNECTION, "connected to itself");
       return false;
     }
-    for (RemotePeer p : peers.values()) {
+    for (RemotePeer p : List.copyOf(peers.values())) {
       if (p.hello.peerId().equals(theirs.peerId())) {
-        link.close(GoodbyeReason.DUPLICATE_CONNECTION, "already connected");
-        return false;
+        if (!SimultaneousOpen.keepNew(peerId, p.link, link, theirs)) {
+          link.close(GoodbyeReason.DUPLICATE_CONNECTION, "already connected");
+          return false;
+        }
+        p.link.close(GoodbyeReason.DUPLICATE_CONNECTION, "both dialled: keeping the link the smaller peer id dialled");
+        onDisconnected(p.link);
       }
     }
     if (peers.size() >= settings.maxPeers()) {
